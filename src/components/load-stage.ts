@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { BindingCatalog } from '../bindings/catalog';
+import { parseComponentFile, type ParsedComponent } from './parse-yaml';
+import type { BundleManifest } from './types';
+import { validateComponent } from './validate';
+
+/** What loading a stage produced: the manifest to bundle, and every error and warning found. */
+export interface StageLoadResult {
+  manifest: BundleManifest;
+  errors: string[];
+  warnings: string[];
+}
+
+function yamlFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => /\.ya?ml$/i.test(name) && statSync(join(dir, name)).isFile())
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Parses one layer (the shared folder or a stage folder); a name twice within a layer is an error. */
+function loadLayer(dir: string, root: string, errors: string[], warnings: string[]): Map<string, ParsedComponent> {
+  const layer = new Map<string, ParsedComponent>();
+  for (const file of yamlFiles(dir)) {
+    const parsed = parseComponentFile(readFileSync(file, 'utf8'), relative(root, file));
+    errors.push(...parsed.errors);
+    warnings.push(...parsed.warnings);
+    for (const component of parsed.components) {
+      const previous = layer.get(component.name);
+      if (previous) errors.push(`${component.source}: component "${component.name}" is also defined in ${previous.source}`);
+      else layer.set(component.name, component);
+    }
+  }
+  return layer;
+}
+
+/**
+ * Loads `<dir>/*.yaml`, overlays `<dir>/<stage>/*.yaml` by name, keeps the components in scope for
+ * the app ID, and validates each against its binding type.
+ */
+export function loadStage(options: {
+  dir: string;
+  stage: string;
+  appId: string;
+  catalog: BindingCatalog;
+  /** Folder that error messages are relative to (default: the components folder's parent). */
+  root?: string;
+}): StageLoadResult {
+  const { dir, stage, appId, catalog } = options;
+  const root = options.root ?? join(dir, '..');
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const merged = loadLayer(dir, root, errors, warnings);
+  for (const [name, component] of loadLayer(join(dir, stage), root, errors, warnings)) merged.set(name, component);
+
+  const manifest: BundleManifest = { appId, stage, components: [] };
+  for (const component of merged.values()) {
+    if (component.scopes.length > 0 && !component.scopes.includes(appId)) {
+      warnings.push(`${component.source}: component "${component.name}" is not scoped to app ID "${appId}"; skipped`);
+      continue;
+    }
+    const result = validateComponent(component, catalog, appId);
+    errors.push(...result.errors);
+    warnings.push(...result.warnings);
+    if (result.component) manifest.components.push(result.component);
+  }
+  return { manifest, errors, warnings };
+}

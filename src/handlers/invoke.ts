@@ -1,0 +1,96 @@
+import { DaprError, MalformedRequestError } from '../api/errors';
+import { goMarshalBytes } from '../api/go-json';
+import { decodeRequestValue, MAX_BODY_BYTES } from '../api/parse-body';
+import type { InvokeResponse } from '../bindings/driver';
+import type { BindingsRuntime } from '../runtime/bindings-runtime';
+import { describeError, type Logger } from '../runtime/logger';
+
+/** A direct Lambda invoke: the same fields as the HTTP body, plus the binding's name. */
+export interface InvokeEvent {
+  name: string;
+  operation: string;
+  data?: unknown;
+  metadata?: Record<string, string>;
+}
+
+/** The answer to one direct invoke, with the HTTP API's semantics in plain JSON. */
+export interface InvokeAnswer {
+  statusCode: number;
+  /** The response bytes parsed as JSON when they are JSON, else as text (what the Dapr JS SDK returns). */
+  data?: unknown;
+  /** The response bytes, base64-encoded, when they are not UTF-8 text. */
+  dataBase64?: string;
+  metadata?: Record<string, string>;
+  errorCode?: string;
+  message?: string;
+}
+
+function malformed(detail: string): DaprError {
+  return new DaprError('ERR_MALFORMED_REQUEST', 400, `failed deserializing invoke event: ${detail}`);
+}
+
+function decodeEvent(event: unknown): { name: string; operation: string; data: Buffer; metadata: Record<string, string> } {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw malformed('expected an object {name, operation, data, metadata}');
+  }
+  const { name, ...rest } = event as Record<string, unknown>;
+  if (typeof name !== 'string' || name === '') throw malformed('name must be a non-empty string');
+  let body;
+  try {
+    body = decodeRequestValue(rest);
+  } catch (error) {
+    throw malformed((error as Error).message.replace(/^failed deserializing HTTP body: /, ''));
+  }
+  const data = goMarshalBytes(body.data);
+  if (data.length > MAX_BODY_BYTES) throw new MalformedRequestError('stream too large');
+  return { name, operation: body.operation, data, metadata: body.metadata };
+}
+
+function describeData(data: Buffer): Pick<InvokeAnswer, 'data' | 'dataBase64'> {
+  const text = data.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(data)) return { dataBase64: data.toString('base64') };
+  try {
+    return { data: JSON.parse(text) };
+  } catch {
+    return { data: text };
+  }
+}
+
+function answerWith(result: InvokeResponse): InvokeAnswer {
+  const answer: InvokeAnswer = { statusCode: result.data === undefined ? 204 : 200 };
+  if (result.data !== undefined) Object.assign(answer, describeData(result.data));
+  if (result.metadata && Object.keys(result.metadata).length > 0) answer.metadata = result.metadata;
+  return answer;
+}
+
+function answerWithError(error: DaprError): InvokeAnswer {
+  const metadata = (error as { responseMetadata?: Record<string, string> }).responseMetadata;
+  return { statusCode: error.status, errorCode: error.code, message: error.message, ...(metadata ? { metadata } : {}) };
+}
+
+async function answerOne(event: unknown, runtime: BindingsRuntime, logger: Logger, remainingMs?: () => number): Promise<InvokeAnswer> {
+  try {
+    const request = decodeEvent(event);
+    return answerWith(await runtime.invokeBinding(request, remainingMs?.()));
+  } catch (error) {
+    if (error instanceof DaprError) {
+      logger.warn('invoke failed', { status: error.status, errorCode: error.code, ...describeError(error) });
+      return answerWithError(error);
+    }
+    logger.error('unexpected error', describeError(error));
+    return answerWithError(new DaprError('ERR_INTERNAL', 500, 'internal error'));
+  }
+}
+
+/** Serves a direct invoke: one event, or an array answered in order (one after another, so per-key order holds). */
+export async function handleInvokeEvent(
+  event: unknown,
+  runtime: BindingsRuntime,
+  logger: Logger,
+  remainingMs?: () => number,
+): Promise<InvokeAnswer | InvokeAnswer[]> {
+  if (!Array.isArray(event)) return answerOne(event, runtime, logger, remainingMs);
+  const answers: InvokeAnswer[] = [];
+  for (const item of event) answers.push(await answerOne(item, runtime, logger, remainingMs));
+  return answers;
+}

@@ -1,0 +1,36 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { handleHttpRequest } from '../api/router';
+import { bundle } from '../bundle/bundled';
+import { BindingsRuntime } from '../runtime/bindings-runtime';
+import { createLogger } from '../runtime/logger';
+import { isHttpEvent, toHttpRequest, toHttpResult } from './http';
+import { handleInvokeEvent } from './invoke';
+import { safetyNet } from './safety-net';
+
+const logger = createLogger({ app: bundle.manifest.appId, stage: bundle.manifest.stage });
+// Module scope: the pool outlives invocations, so warm calls reuse connections.
+const runtime = new BindingsRuntime({ manifest: bundle.manifest, catalog: bundle.catalog, logger });
+const apiToken = process.env.DAPR_API_TOKEN || undefined;
+
+// Lambda sends SIGTERM before it retires a sandbox (when an extension is registered): flush and close.
+process.once('SIGTERM', () => {
+  void runtime.close().finally(() => process.exit(0));
+});
+
+async function route(event: unknown, context: Context): Promise<unknown> {
+  const remainingMs = () => context.getRemainingTimeInMillis?.();
+  if (isHttpEvent(event)) {
+    const response = await handleHttpRequest(toHttpRequest(event), {
+      runtime,
+      apiToken,
+      logger,
+      remainingMs: remainingMs(),
+    });
+    return toHttpResult(response);
+  }
+  return handleInvokeEvent(event, runtime, logger, remainingMs);
+}
+
+/** The Lambda entry point: API Gateway / Function URL events and direct invokes, one runtime for both. */
+export const handler = middy<unknown, unknown, Error, Context>().use(safetyNet(logger)).handler(route);

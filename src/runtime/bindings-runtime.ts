@@ -1,0 +1,175 @@
+import {
+  BindingNotFoundError,
+  ComponentConfigError,
+  DeadlineExceededError,
+  DriverFailureError,
+  InvokeBindingError,
+  MissingOperationError,
+  UnsupportedOperationError,
+} from '../api/errors';
+import { findBindingType, type BindingCatalog, type CatalogEntry } from '../bindings/catalog';
+import type { Driver, InvokeRequest, InvokeResponse } from '../bindings/driver';
+import { checkComponentProperties } from '../bindings/module';
+import { resolveProperties } from '../components/resolve';
+import type { BundledComponent, BundleManifest } from '../components/types';
+import { DriverPool, type DriverRecipe } from '../pool/driver-pool';
+import { callTimeoutMs, DEFAULT_DEADLINE_MARGIN_MS, raceSignal } from './deadline';
+import { createLogger, describeError, type Logger } from './logger';
+
+/** What a runtime is built from: the bundled manifest, the binding types, and the environment. */
+export interface RuntimeOptions {
+  manifest: BundleManifest;
+  catalog: BindingCatalog;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Time kept back from the invocation's remaining time (default 500 ms, env `DEADLINE_MARGIN_MS`). */
+  marginMs?: number;
+}
+
+/** One component ready to serve: its type, the decoded config, or the reason it cannot serve. */
+interface Prepared {
+  entry: CatalogEntry;
+  timeoutMs: number;
+  recipe: DriverRecipe;
+}
+
+/** The `GET /v1.0/metadata` answer, in daprd's shape. */
+export interface MetadataDocument {
+  id: string;
+  runtimeVersion: string;
+  enabledFeatures: string[];
+  components: Array<{ name: string; type: string; version: string; capabilities: string[] }>;
+  extended: Record<string, string>;
+}
+
+/** The process-wide version string shown in the metadata answer. */
+export const RUNTIME_VERSION = 'dapr-lambda-bindings/0.1.0';
+
+/** Serves `invokeBinding` for every transport: lookup, checks, pooled driver, deadline, error mapping. */
+export class BindingsRuntime {
+  private readonly components: Map<string, BundledComponent>;
+  private readonly prepared = new Map<string, Prepared | ComponentConfigError>();
+  private readonly pool: DriverPool;
+  private readonly logger: Logger;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly marginMs: number;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.env = options.env ?? process.env;
+    this.logger = options.logger ?? createLogger();
+    this.pool = new DriverPool(this.logger);
+    this.components = new Map(options.manifest.components.map((c) => [c.name, c]));
+    const margin = Number(this.env.DEADLINE_MARGIN_MS);
+    this.marginMs = options.marginMs ?? (Number.isFinite(margin) && margin >= 0 ? margin : DEFAULT_DEADLINE_MARGIN_MS);
+  }
+
+  /** The app ID this function serves, as the metadata answer reports it. */
+  get appId(): string {
+    return this.options.manifest.appId;
+  }
+
+  /** Invokes one operation; `remainingMs` is the invocation's remaining time, when there is one. */
+  async invokeBinding(request: InvokeRequest, remainingMs?: number): Promise<InvokeResponse> {
+    const { name, operation } = request;
+    // daprd checks the operation before it looks the binding up (processor/binding/send.go).
+    if (operation === '') throw new MissingOperationError(name);
+    const prepared = this.prepare(name);
+    const supported = Object.keys(prepared.entry.spec.operations);
+    if (!supported.includes(operation)) throw new UnsupportedOperationError(name, operation, supported);
+
+    const timeoutMs = callTimeoutMs(prepared.timeoutMs, remainingMs, this.marginMs);
+    const signal = AbortSignal.timeout(Math.max(1, timeoutMs));
+    const expired = () => new DeadlineExceededError(name, timeoutMs);
+    const driverPromise = this.pool.acquire(name, prepared.recipe);
+    try {
+      const driver = await raceSignal(driverPromise, signal, expired);
+      const handler = driver.operations[operation]!;
+      const logger = this.logger.child({ component: name, operation });
+      return (await raceSignal(handler(request, { signal, logger }), signal, expired)) ?? {};
+    } catch (error) {
+      if (error instanceof InvokeBindingError && !(error instanceof DeadlineExceededError)) throw error;
+      // A timed-out or failed backend call leaves the connection in doubt: rebuild it next time.
+      this.pool.evict(name, driverPromise);
+      if (error instanceof DeadlineExceededError) throw error;
+      throw new DriverFailureError(name, (error as Error)?.message ?? String(error), { cause: error });
+    }
+  }
+
+  /** The `GET /v1.0/metadata` document: app ID and the output bindings this function serves. */
+  metadata(): MetadataDocument {
+    return {
+      id: this.appId,
+      runtimeVersion: RUNTIME_VERSION,
+      enabledFeatures: [],
+      components: [...this.components.values()].map((c) => ({
+        name: c.name,
+        type: c.type,
+        version: c.version,
+        capabilities: ['OUTPUT_BINDING'],
+      })),
+      extended: { stage: this.options.manifest.stage },
+    };
+  }
+
+  /** Closes every pooled driver (SIGTERM, tests). */
+  close(): Promise<void> {
+    return this.pool.closeAll();
+  }
+
+  /** Resolves and decodes a component once per sandbox; a bad configuration fails only its own calls. */
+  private prepare(name: string): Prepared {
+    const cached = this.prepared.get(name);
+    if (cached instanceof ComponentConfigError) throw cached;
+    if (cached) return cached;
+    const component = this.components.get(name);
+    if (!component) throw new BindingNotFoundError(name);
+    let result: Prepared | ComponentConfigError;
+    try {
+      result = this.decode(component);
+    } catch (error) {
+      result = new ComponentConfigError(name, `invalid component configuration: ${(error as Error).message}`);
+      this.logger.error('component configuration is invalid', { component: name, ...describeError(error) });
+    }
+    this.prepared.set(name, result);
+    if (result instanceof ComponentConfigError) throw result;
+    return result;
+  }
+
+  private decode(component: BundledComponent): Prepared {
+    const entry = findBindingType(this.options.catalog, component.type);
+    if (!entry) throw new Error(`binding type ${component.type} is not in this bundle`);
+    const properties = resolveProperties(component, this.env, {
+      appId: this.appId,
+      namespace: this.env.NAMESPACE,
+    });
+    const { config, errors } = checkComponentProperties(entry.spec, properties);
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    const logger = this.logger.child({ component: component.name });
+    return {
+      entry,
+      timeoutMs: entry.spec.operationTimeoutMs(config),
+      recipe: {
+        rebuildAfterIdleMs: entry.spec.rebuildAfterIdleMs,
+        create: () => createWithin(component, config, entry, logger),
+      },
+    };
+  }
+}
+
+/** Creates a driver bounded by the component's `initTimeout`; one that connects too late is closed. */
+async function createWithin(
+  component: BundledComponent,
+  config: unknown,
+  entry: CatalogEntry,
+  logger: Logger,
+): Promise<Driver> {
+  const signal = AbortSignal.timeout(component.initTimeoutMs);
+  const module = await entry.load();
+  const creation = module.create(config, { name: component.name, logger, signal });
+  const timedOut = () =>
+    new Error(`connecting took longer than the initTimeout of ${component.initTimeoutMs}ms`);
+  return raceSignal(creation, signal, timedOut).catch((error: unknown) => {
+    if (signal.aborted) creation.then((driver) => driver.close()).catch(() => undefined);
+    throw error;
+  });
+}
