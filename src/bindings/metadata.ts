@@ -36,7 +36,8 @@ export function parseDuration(raw: string): number {
   const parts = /^(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h)/;
   let rest = value;
   let total = 0;
-  if (rest === '' || rest === '0') return 0;
+  if (rest === '0') return 0;
+  if (rest === '') throw new Error(`"${raw}" is not a duration (e.g. 30s, 500ms, 1m30s)`);
   while (rest !== '') {
     const match = parts.exec(rest);
     if (!match) throw new Error(`"${raw}" is not a duration (e.g. 30s, 500ms, 1m30s)`);

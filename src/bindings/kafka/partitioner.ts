@@ -9,8 +9,8 @@ export function fnv1a32(bytes: Uint8Array): number {
 
 /** The partition sarama picks for a key: `int32(hash) % n`, negated when negative. */
 export function saramaPartition(key: Uint8Array, partitionCount: number): number {
-  const partition = (fnv1a32(key) | 0) % partitionCount;
-  return partition < 0 ? -partition : partition;
+  // Math.abs, not negation: JS's remainder of a negative multiple is -0, which must not leak out.
+  return Math.abs((fnv1a32(key) | 0) % partitionCount);
 }
 
 /** A partition number outside the topic; not retried, reported as bad request metadata. */
