@@ -1,0 +1,75 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fullCatalog } from '../../../src/bindings/registry';
+import { loadStage } from '../../../src/components/load-stage';
+
+const fixtures = join(__dirname, '..', '..', 'fixtures', 'components');
+
+function load(dir: string, stage = 'dev', appId = 'dapr-bindings') {
+  return loadStage({ dir, stage, appId, catalog: fullCatalog });
+}
+
+describe('loadStage', () => {
+  it('loads the good fixtures: several documents, other kinds skipped, scopes and direction honoured', () => {
+    const { manifest, errors, warnings } = load(join(fixtures, 'good'));
+    expect(errors).toEqual([]);
+    expect(manifest.components.map((c) => [c.name, c.type, c.initTimeoutMs])).toEqual([
+      ['checkout', 'bindings.kafka', 5_000],
+      ['orders', 'bindings.kafka', 2_000],
+    ]);
+    expect(warnings.join('\n')).toMatch(/kind Configuration is not a component; skipped/);
+    expect(warnings.join('\n')).toMatch(/"statestore" \(state.redis\): not an output binding; skipped/);
+    expect(warnings.join('\n')).toMatch(/"inbound" \(bindings.kafka\): direction does not include output; skipped/);
+    expect(warnings.join('\n')).toMatch(/"other-app-only" is not scoped to app ID "dapr-bindings"; skipped/);
+  });
+
+  it('keeps envRef unresolved in the bundle (read at cold start, never baked in)', () => {
+    const orders = load(join(fixtures, 'good')).manifest.components.find((c) => c.name === 'orders')!;
+    expect(orders.metadata.find((m) => m.name === 'brokers')).toEqual({ name: 'brokers', envRef: 'ORDERS_BROKERS' });
+  });
+
+  it('lets a stage folder override a shared component by name', () => {
+    const { manifest, errors } = load(join(fixtures, 'good'), 'prod');
+    expect(errors).toEqual([]);
+    const checkout = manifest.components.find((c) => c.name === 'checkout')!;
+    expect(checkout.source).toBe(join('good', 'prod', 'checkout.yaml'));
+    expect(checkout.metadata.find((m) => m.name === 'saslMechanism')?.value).toBe('SHA-512');
+  });
+
+  it('serves a component scoped to the app ID it is built for', () => {
+    const { manifest, errors } = load(join(fixtures, 'good'), 'dev', 'some-other-app');
+    expect(errors).toEqual([]);
+    // Components without scopes serve every app.
+    expect(manifest.components.map((c) => c.name)).toEqual(['checkout', 'orders', 'other-app-only']);
+  });
+
+  it('warns about unknown metadata fields but builds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'components-'));
+    copyFileSync(join(fixtures, 'good', 'checkout.yaml'), join(dir, 'a.yaml'));
+    const text = readFileSync(join(dir, 'a.yaml'), 'utf8').replace('  - name: topics', '  - name: brokerz\n    value: x\n  - name: topics');
+    writeFileSync(join(dir, 'a.yaml'), text);
+    const result = load(dir);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.join('\n')).toContain('unknown metadata "brokerz" is ignored');
+  });
+
+  describe('bad fixtures', () => {
+    const files = readdirSync(join(fixtures, 'bad')).filter((f) => f.endsWith('.yaml'));
+
+    it('has one fixture per kind of mistake', () => {
+      expect(files.length).toBeGreaterThanOrEqual(14);
+    });
+
+    it.each(files)('fails %s with the file, the component and the field named', (file) => {
+      const text = readFileSync(join(fixtures, 'bad', file), 'utf8');
+      const expected = /^# expect: (.+)$/m.exec(text)![1]!;
+      const dir = mkdtempSync(join(tmpdir(), 'components-'));
+      copyFileSync(join(fixtures, 'bad', file), join(dir, file));
+      const { errors } = loadStage({ dir, stage: 'dev', appId: 'app', catalog: fullCatalog, root: dir });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(file);
+      expect(errors[0]).toContain(expected);
+    });
+  });
+});
