@@ -24,11 +24,7 @@ export class MalformedRequestError extends DaprError {
 /** 404 ERR_DIRECT_INVOKE: daprd's service-invocation fallback answer for routes it does not serve. */
 export class RouteNotFoundError extends DaprError {
   constructor() {
-    super(
-      'ERR_DIRECT_INVOKE',
-      404,
-      'failed getting app id either from the URL path or the header dapr-app-id',
-    );
+    super('ERR_DIRECT_INVOKE', 404, 'failed getting app id either from the URL path or the header dapr-app-id');
   }
 }
 
@@ -70,10 +66,7 @@ export class BindingNotFoundError extends InvokeBindingError {
 /** The binding does not list the operation (exact, case-sensitive match, as daprd). */
 export class UnsupportedOperationError extends InvokeBindingError {
   constructor(name: string, operation: string, supported: readonly string[]) {
-    super(
-      name,
-      `binding ${name} does not support operation ${operation}. supported operations:${supported.join(' ')}`,
-    );
+    super(name, `binding ${name} does not support operation ${operation}. supported operations:${supported.join(' ')}`);
   }
 }
 

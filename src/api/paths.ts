@@ -1,9 +1,6 @@
 /** A route this API serves, parsed from a request path. */
 export type Route =
-  | { kind: 'binding'; name: string }
-  | { kind: 'metadata' }
-  | { kind: 'healthz' }
-  | { kind: 'unknown' };
+  { kind: 'binding'; name: string } | { kind: 'metadata' } | { kind: 'healthz' } | { kind: 'unknown' };
 
 /** Go's `url.QueryUnescape`, which daprd applies to `{name}`: `+` is a space, `%2F` a slash. */
 function queryUnescape(segment: string): string {
@@ -16,7 +13,10 @@ function queryUnescape(segment: string): string {
 
 /** Collapses `//` and drops a trailing `/`, as daprd's CleanPath and StripSlashes middlewares do. */
 export function cleanPath(rawPath: string): string {
-  const cleaned = `/${rawPath.split('/').filter((part) => part !== '').join('/')}`;
+  const cleaned = `/${rawPath
+    .split('/')
+    .filter((part) => part !== '')
+    .join('/')}`;
   return cleaned;
 }
 

@@ -14,7 +14,8 @@ export type BindingCatalog = Readonly<Record<string, CatalogEntry>>;
 export function findBindingType(catalog: BindingCatalog, type: string): CatalogEntry | undefined {
   const wanted = type.toLowerCase();
   return Object.values(catalog).find(
-    (entry) => entry.spec.type.toLowerCase() === wanted || entry.spec.aliases?.some((alias) => alias.toLowerCase() === wanted),
+    (entry) =>
+      entry.spec.type.toLowerCase() === wanted || entry.spec.aliases?.some((alias) => alias.toLowerCase() === wanted),
   );
 }
 

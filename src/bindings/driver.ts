@@ -23,10 +23,7 @@ export interface OperationContext {
 }
 
 /** One operation's implementation. Raw errors mean the backend failed; the pool then rebuilds the driver. */
-export type OperationHandler = (
-  request: InvokeRequest,
-  context: OperationContext,
-) => Promise<InvokeResponse | void>;
+export type OperationHandler = (request: InvokeRequest, context: OperationContext) => Promise<InvokeResponse | void>;
 
 /** A live binding: exactly the operations its spec lists, and a way to release its connections. */
 export interface Driver<Op extends string = string> {

@@ -122,7 +122,10 @@ export function decodeComponentMetadata<M extends FieldSpecs>(
   const rawByField = new Map<string, { key: string; raw: string }>();
   const seen = new Map<string, string>();
   const unknown: string[] = [];
-  const given: Array<[string, string]> = [...Object.entries(properties), ...[...deferred].map((key): [string, string] => [key, ''])];
+  const given: Array<[string, string]> = [
+    ...Object.entries(properties),
+    ...[...deferred].map((key): [string, string] => [key, '']),
+  ];
   for (const [key, raw] of given) {
     const lower = key.toLowerCase();
     const previous = seen.get(lower);

@@ -83,8 +83,6 @@ export interface BindingSpec<M extends FieldSpecs = FieldSpecs, Op extends strin
 }
 
 /** Declares a binding type; the identity function that fixes the spec's types. */
-export function defineBinding<M extends FieldSpecs, Op extends string>(
-  spec: BindingSpec<M, Op>,
-): BindingSpec<M, Op> {
+export function defineBinding<M extends FieldSpecs, Op extends string>(spec: BindingSpec<M, Op>): BindingSpec<M, Op> {
   return spec;
 }

@@ -34,7 +34,8 @@ function loadLayer(dir: string, root: string, errors: string[], warnings: string
     warnings.push(...parsed.warnings);
     for (const component of parsed.components) {
       const previous = layer.get(component.name);
-      if (previous) errors.push(`${component.source}: component "${component.name}" is also defined in ${previous.source}`);
+      if (previous)
+        errors.push(`${component.source}: component "${component.name}" is also defined in ${previous.source}`);
       else layer.set(component.name, component);
     }
   }

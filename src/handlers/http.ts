@@ -13,7 +13,10 @@ export type HttpEvent = APIGatewayProxyEventV2 | APIGatewayProxyEvent;
 export function isHttpEvent(event: unknown): event is HttpEvent {
   if (typeof event !== 'object' || event === null) return false;
   const candidate = event as Partial<APIGatewayProxyEventV2 & APIGatewayProxyEvent>;
-  return typeof candidate.requestContext === 'object' && (candidate.rawPath !== undefined || candidate.httpMethod !== undefined);
+  return (
+    typeof candidate.requestContext === 'object' &&
+    (candidate.rawPath !== undefined || candidate.httpMethod !== undefined)
+  );
 }
 
 function isV2(event: HttpEvent): event is APIGatewayProxyEventV2 {

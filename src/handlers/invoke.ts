@@ -29,7 +29,12 @@ function malformed(detail: string): DaprError {
   return new DaprError('ERR_MALFORMED_REQUEST', 400, `failed deserializing invoke event: ${detail}`);
 }
 
-function decodeEvent(event: unknown): { name: string; operation: string; data: Buffer; metadata: Record<string, string> } {
+function decodeEvent(event: unknown): {
+  name: string;
+  operation: string;
+  data: Buffer;
+  metadata: Record<string, string>;
+} {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     throw malformed('expected an object {name, operation, data, metadata}');
   }
@@ -68,7 +73,12 @@ function answerWithError(error: DaprError): InvokeAnswer {
   return { statusCode: error.status, errorCode: error.code, message: error.message, ...(metadata ? { metadata } : {}) };
 }
 
-async function answerOne(event: unknown, runtime: BindingsRuntime, logger: Logger, remainingMs?: () => number): Promise<InvokeAnswer> {
+async function answerOne(
+  event: unknown,
+  runtime: BindingsRuntime,
+  logger: Logger,
+  remainingMs?: () => number,
+): Promise<InvokeAnswer> {
   try {
     const request = decodeEvent(event);
     return answerWith(await runtime.invokeBinding(request, remainingMs?.()));

@@ -166,8 +166,7 @@ async function createWithin(
   const signal = AbortSignal.timeout(component.initTimeoutMs);
   const module = await entry.load();
   const creation = module.create(config, { name: component.name, logger, signal });
-  const timedOut = () =>
-    new Error(`connecting took longer than the initTimeout of ${component.initTimeoutMs}ms`);
+  const timedOut = () => new Error(`connecting took longer than the initTimeout of ${component.initTimeoutMs}ms`);
   return raceSignal(creation, signal, timedOut).catch((error: unknown) => {
     if (signal.aborted) creation.then((driver) => driver.close()).catch(() => undefined);
     throw error;

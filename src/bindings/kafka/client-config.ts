@@ -1,4 +1,10 @@
-import { CompressionTypes, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type logCreator } from 'kafkajs';
+import {
+  CompressionTypes,
+  logLevel,
+  type KafkaConfig as KafkaJsConfig,
+  type SASLOptions,
+  type logCreator,
+} from 'kafkajs';
 import type { Logger } from '../../runtime/logger';
 import { effectiveAuthType, tlsEnabled, type KafkaConfig } from './spec';
 

@@ -58,7 +58,10 @@ async function send(producer: Producer, config: KafkaConfig, request: InvokeRequ
   const record = buildRecord(request, config);
   const size = recordSize(record);
   if (size > config.maxMessageBytes) {
-    throw new InvalidRequestMetadataError(request.name, `record of ${size} bytes exceeds maxMessageBytes ${config.maxMessageBytes}`);
+    throw new InvalidRequestMetadataError(
+      request.name,
+      `record of ${size} bytes exceeds maxMessageBytes ${config.maxMessageBytes}`,
+    );
   }
   try {
     const [ack] = await producer.send({

@@ -45,52 +45,59 @@ const ignoredFields = Object.fromEntries(
 
 /** The Kafka component's fields, with daprd's names and defaults (components-contrib common/component/kafka). */
 const kafkaFields = {
-    brokers: field.string({ description: 'Comma-separated host:port list of brokers.', required: true }),
-    publishTopic: field.string({ description: 'The topic every `create` writes to.', required: true }),
-    clientID: field.string({ description: 'Client ID sent to the brokers.', default: 'sarama', aliases: ['clientId'] }),
-    authType: field.enum(['none', 'password', 'mtls'], {
-      description: 'none, password (SASL) or mtls; required unless the legacy authRequired is given.',
-      unsupported: {
-        awsiam: 'use authType password or mtls, or keep this component on daprd for now',
-        oidc: 'use authType password or mtls, or keep this component on daprd for now',
-        oidc_private_key_jwt: 'use authType password or mtls, or keep this component on daprd for now',
-        certificate: 'use authType mtls',
-      },
-    }),
-    authRequired: field.bool({ description: 'Deprecated: true means password (with saslPassword) or mtls; false means none.' }),
-    saslUsername: field.string({ description: 'SASL user name (authType password).' }),
-    saslPassword: field.string({ description: 'SASL password (authType password).', sensitive: true }),
-    saslMechanism: field.enum(['PLAIN', 'SHA-256', 'SHA-512'], {
-      description: 'PLAIN, SHA-256 (SCRAM-SHA-256) or SHA-512 (SCRAM-SHA-512).',
-      default: 'PLAIN',
-    }),
-    disableTls: field.bool({ description: 'Turn TLS off (it is on unless authType is none).', default: false }),
-    skipVerify: field.bool({ description: "Don't verify the brokers' certificates.", default: false }),
-    caCert: field.string({ description: 'PEM certificate authority to trust.' }),
-    clientCert: field.string({ description: 'PEM client certificate (authType mtls).' }),
-    clientKey: field.string({ description: 'PEM client key (authType mtls).', sensitive: true }),
-    maxMessageBytes: field.bytesize({ description: 'Largest record accepted, checked before sending.', default: 1 << 20 }),
-    compression: field.enum(['none', 'gzip'], {
-      description: 'Record batch compression.',
-      default: 'none',
-      unsupported: {
-        snappy: 'this build ships no snappy codec; use gzip or none',
-        lz4: 'this build ships no lz4 codec; use gzip or none',
-        zstd: 'this build ships no zstd codec; use gzip or none',
-      },
-    }),
-    producerRequiredAcks: field.enum(['all', 'local', 'none'], {
-      description: 'all (every in-sync replica), local (the leader) or none.',
-      default: 'all',
-    }),
-    producerRetryMax: field.number({ description: 'Retries of a failed produce.', default: 5 }),
-    dialTimeout: field.duration({ description: 'Connect timeout per broker.', default: 30_000 }),
-    writeTimeout: field.duration({ description: 'Bound of one create, retries included.', default: 30_000 }),
-    excludeHeaderMetaRegex: field.string({ description: 'Request metadata keys matching this regex are not sent as record headers.' }),
-    partitioner: field.enum(['fnv1a', 'murmur2'], {
-      description: "Keyed placement: fnv1a (daprd's sarama hash, the default) or murmur2 (the Java client's).",
-      default: 'fnv1a',
-    }),
+  brokers: field.string({ description: 'Comma-separated host:port list of brokers.', required: true }),
+  publishTopic: field.string({ description: 'The topic every `create` writes to.', required: true }),
+  clientID: field.string({ description: 'Client ID sent to the brokers.', default: 'sarama', aliases: ['clientId'] }),
+  authType: field.enum(['none', 'password', 'mtls'], {
+    description: 'none, password (SASL) or mtls; required unless the legacy authRequired is given.',
+    unsupported: {
+      awsiam: 'use authType password or mtls, or keep this component on daprd for now',
+      oidc: 'use authType password or mtls, or keep this component on daprd for now',
+      oidc_private_key_jwt: 'use authType password or mtls, or keep this component on daprd for now',
+      certificate: 'use authType mtls',
+    },
+  }),
+  authRequired: field.bool({
+    description: 'Deprecated: true means password (with saslPassword) or mtls; false means none.',
+  }),
+  saslUsername: field.string({ description: 'SASL user name (authType password).' }),
+  saslPassword: field.string({ description: 'SASL password (authType password).', sensitive: true }),
+  saslMechanism: field.enum(['PLAIN', 'SHA-256', 'SHA-512'], {
+    description: 'PLAIN, SHA-256 (SCRAM-SHA-256) or SHA-512 (SCRAM-SHA-512).',
+    default: 'PLAIN',
+  }),
+  disableTls: field.bool({ description: 'Turn TLS off (it is on unless authType is none).', default: false }),
+  skipVerify: field.bool({ description: "Don't verify the brokers' certificates.", default: false }),
+  caCert: field.string({ description: 'PEM certificate authority to trust.' }),
+  clientCert: field.string({ description: 'PEM client certificate (authType mtls).' }),
+  clientKey: field.string({ description: 'PEM client key (authType mtls).', sensitive: true }),
+  maxMessageBytes: field.bytesize({
+    description: 'Largest record accepted, checked before sending.',
+    default: 1 << 20,
+  }),
+  compression: field.enum(['none', 'gzip'], {
+    description: 'Record batch compression.',
+    default: 'none',
+    unsupported: {
+      snappy: 'this build ships no snappy codec; use gzip or none',
+      lz4: 'this build ships no lz4 codec; use gzip or none',
+      zstd: 'this build ships no zstd codec; use gzip or none',
+    },
+  }),
+  producerRequiredAcks: field.enum(['all', 'local', 'none'], {
+    description: 'all (every in-sync replica), local (the leader) or none.',
+    default: 'all',
+  }),
+  producerRetryMax: field.number({ description: 'Retries of a failed produce.', default: 5 }),
+  dialTimeout: field.duration({ description: 'Connect timeout per broker.', default: 30_000 }),
+  writeTimeout: field.duration({ description: 'Bound of one create, retries included.', default: 30_000 }),
+  excludeHeaderMetaRegex: field.string({
+    description: 'Request metadata keys matching this regex are not sent as record headers.',
+  }),
+  partitioner: field.enum(['fnv1a', 'murmur2'], {
+    description: "Keyed placement: fnv1a (daprd's sarama hash, the default) or murmur2 (the Java client's).",
+    default: 'fnv1a',
+  }),
   ...ignoredFields,
 };
 
@@ -134,7 +141,7 @@ export function tlsEnabled(config: KafkaConfig): boolean {
 function validateKafkaConfig(config: KafkaConfig): string[] {
   const errors: string[] = [];
   const auth = effectiveAuthType(config);
-  if (auth === undefined) errors.push("metadata \"authType\" is required (none, password or mtls)");
+  if (auth === undefined) errors.push('metadata "authType" is required (none, password or mtls)');
   if (auth === 'password' && (!config.saslUsername || !config.saslPassword)) {
     errors.push('authType password needs saslUsername and saslPassword');
   }

@@ -6,7 +6,11 @@ const cases: Array<[string, string, string]> = [
   ['a string keeps its quotes', '"hello"', '"hello"'],
   ['an escape stays an escape', '"a\\nb"', '"a\\nb"'],
   ['keys sorted, whitespace removed', '{ "b":1, "a":2 }', '{"a":2,"b":1}'],
-  ['nested objects sorted at every level', '{"z":{"y":1,"x":[{"d":1,"c":2}]},"a":null}', '{"a":null,"z":{"x":[{"c":2,"d":1}],"y":1}}'],
+  [
+    'nested objects sorted at every level',
+    '{"z":{"y":1,"x":[{"d":1,"c":2}]},"a":null}',
+    '{"a":null,"z":{"x":[{"c":2,"d":1}],"y":1}}',
+  ],
   ['1.0 is 1', '1.0', '1'],
   ['1e21 keeps the exponent', '1e21', '1e+21'],
   ['small numbers use e-7', '0.0000001', '1e-7'],

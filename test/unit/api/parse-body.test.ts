@@ -60,13 +60,41 @@ describe('parseOutputBindingBody', () => {
   it.each([
     ['an empty body', '', 'failed deserializing HTTP body: EOF'],
     ['white space only', '  \n', 'failed deserializing HTTP body: EOF'],
-    ['a string literal', '"create"', 'failed deserializing HTTP body: json: cannot unmarshal string into Go value of type http.OutputBindingRequest'],
-    ['an array', '[1]', 'failed deserializing HTTP body: json: cannot unmarshal array into Go value of type http.OutputBindingRequest'],
-    ['a number operation', '{"operation":1}', 'failed deserializing HTTP body: json: cannot unmarshal number into Go struct field OutputBindingRequest.operation of type string'],
-    ['a bool operation', '{"operation":true}', 'failed deserializing HTTP body: json: cannot unmarshal bool into Go struct field OutputBindingRequest.operation of type string'],
-    ['a number metadata value', '{"metadata":{"n":1}}', 'failed deserializing HTTP body: json: cannot unmarshal number into Go struct field OutputBindingRequest.metadata of type string'],
-    ['metadata that is a string', '{"metadata":"x"}', 'failed deserializing HTTP body: json: cannot unmarshal string into Go struct field OutputBindingRequest.metadata of type map[string]string'],
-    ['metadata that is an array', '{"metadata":["x"]}', 'failed deserializing HTTP body: json: cannot unmarshal array into Go struct field OutputBindingRequest.metadata of type map[string]string'],
+    [
+      'a string literal',
+      '"create"',
+      'failed deserializing HTTP body: json: cannot unmarshal string into Go value of type http.OutputBindingRequest',
+    ],
+    [
+      'an array',
+      '[1]',
+      'failed deserializing HTTP body: json: cannot unmarshal array into Go value of type http.OutputBindingRequest',
+    ],
+    [
+      'a number operation',
+      '{"operation":1}',
+      'failed deserializing HTTP body: json: cannot unmarshal number into Go struct field OutputBindingRequest.operation of type string',
+    ],
+    [
+      'a bool operation',
+      '{"operation":true}',
+      'failed deserializing HTTP body: json: cannot unmarshal bool into Go struct field OutputBindingRequest.operation of type string',
+    ],
+    [
+      'a number metadata value',
+      '{"metadata":{"n":1}}',
+      'failed deserializing HTTP body: json: cannot unmarshal number into Go struct field OutputBindingRequest.metadata of type string',
+    ],
+    [
+      'metadata that is a string',
+      '{"metadata":"x"}',
+      'failed deserializing HTTP body: json: cannot unmarshal string into Go struct field OutputBindingRequest.metadata of type map[string]string',
+    ],
+    [
+      'metadata that is an array',
+      '{"metadata":["x"]}',
+      'failed deserializing HTTP body: json: cannot unmarshal array into Go struct field OutputBindingRequest.metadata of type map[string]string',
+    ],
     ['a truncated object', '{"operation":"cre', 'failed deserializing HTTP body: unexpected EOF'],
     ['a bare word', 'hello', "failed deserializing HTTP body: invalid character 'h' looking for beginning of value"],
   ])('rejects %s with 400 ERR_MALFORMED_REQUEST', (_, body, message) => {

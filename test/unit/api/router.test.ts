@@ -20,7 +20,9 @@ describe('handleHttpRequest', () => {
   });
 
   it('answers 204 with no body and no content type when the driver returns nothing', async () => {
-    const response = await serve(request('POST', '/v1.0/bindings/orders', '{"operation":"create","data":{"b":1,"a":2}}'));
+    const response = await serve(
+      request('POST', '/v1.0/bindings/orders', '{"operation":"create","data":{"b":1,"a":2}}'),
+    );
     expect(response.status).toBe(204);
     expect(response.body.length).toBe(0);
     expect(response.headers['content-type']).toBeUndefined();
@@ -38,7 +40,10 @@ describe('handleHttpRequest', () => {
   });
 
   it('answers 200 application/json with the driver bytes and metadata headers', async () => {
-    backend.behaviour = async () => ({ data: Buffer.from('raw bytes'), metadata: { statusCode: '201', 'bad name': 'x' } });
+    backend.behaviour = async () => ({
+      data: Buffer.from('raw bytes'),
+      metadata: { statusCode: '201', 'bad name': 'x' },
+    });
     const response = await serve(request('POST', '/v1.0/bindings/orders', '{"operation":"get"}'));
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/json');
@@ -99,8 +104,14 @@ describe('handleHttpRequest', () => {
 
   describe('with DAPR_API_TOKEN', () => {
     it('refuses a missing or wrong token with daprd plain-text 401', async () => {
-      for (const headers of [{}, { 'dapr-api-token': 'wrong' }, { 'dapr-api-token': 'secret ' }]) {
-        const response = await serve(request('POST', '/v1.0/bindings/orders', '{"operation":"create"}', headers), 'secret');
+      for (const headers of [{}, { 'dapr-api-token': 'wrong' }, { 'dapr-api-token': 'secret ' }] as Record<
+        string,
+        string
+      >[]) {
+        const response = await serve(
+          request('POST', '/v1.0/bindings/orders', '{"operation":"create"}', headers),
+          'secret',
+        );
         expect(response.status).toBe(401);
         expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
         expect(response.body.toString()).toBe('invalid api token\n');
@@ -110,7 +121,9 @@ describe('handleHttpRequest', () => {
 
     it('accepts the right token', async () => {
       const headers = { 'dapr-api-token': 'secret' };
-      expect((await serve(request('POST', '/v1.0/bindings/orders', '{"operation":"create"}', headers), 'secret')).status).toBe(204);
+      expect(
+        (await serve(request('POST', '/v1.0/bindings/orders', '{"operation":"create"}', headers), 'secret')).status,
+      ).toBe(204);
     });
 
     it('guards the metadata route and the 404 fallback but not health', async () => {
@@ -122,13 +135,21 @@ describe('handleHttpRequest', () => {
 
   describe('trace context', () => {
     it('forwards traceparent, tracestate and a valid baggage header as metadata', async () => {
-      const headers = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'x=1', baggage: 'a=1,b=2;p' };
-      await serve(request('POST', '/v1.0/bindings/orders', '{"operation":"create","metadata":{"traceparent":"caller"}}', headers));
+      const headers = {
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+        tracestate: 'x=1',
+        baggage: 'a=1,b=2;p',
+      };
+      await serve(
+        request('POST', '/v1.0/bindings/orders', '{"operation":"create","metadata":{"traceparent":"caller"}}', headers),
+      );
       expect(backend.calls[0]!.metadata).toEqual({ ...headers });
     });
 
     it('refuses an invalid baggage header with 400 and calls nothing', async () => {
-      const response = await serve(request('POST', '/v1.0/bindings/orders', '{"operation":"create"}', { baggage: 'no-equals-sign' }));
+      const response = await serve(
+        request('POST', '/v1.0/bindings/orders', '{"operation":"create"}', { baggage: 'no-equals-sign' }),
+      );
       expect(response.status).toBe(400);
       expect(JSON.parse(response.body.toString()).message).toMatch(/^invalid baggage header: /);
       expect(backend.calls).toHaveLength(0);

@@ -47,7 +47,10 @@ describe('loadStage', () => {
   it('warns about unknown metadata fields but builds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'components-'));
     copyFileSync(join(fixtures, 'good', 'checkout.yaml'), join(dir, 'a.yaml'));
-    const text = readFileSync(join(dir, 'a.yaml'), 'utf8').replace('  - name: topics', '  - name: brokerz\n    value: x\n  - name: topics');
+    const text = readFileSync(join(dir, 'a.yaml'), 'utf8').replace(
+      '  - name: topics',
+      '  - name: brokerz\n    value: x\n  - name: topics',
+    );
     writeFileSync(join(dir, 'a.yaml'), text);
     const result = load(dir);
     expect(result.errors).toEqual([]);

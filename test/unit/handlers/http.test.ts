@@ -22,7 +22,11 @@ describe('HTTP event conversion', () => {
   });
 
   it('strips a named stage from a 2.0 raw path', () => {
-    const staged = { ...v2Event, rawPath: '/prod/v1.0/bindings/checkout', requestContext: { ...v2Event.requestContext, stage: 'prod' } };
+    const staged = {
+      ...v2Event,
+      rawPath: '/prod/v1.0/bindings/checkout',
+      requestContext: { ...v2Event.requestContext, stage: 'prod' },
+    };
     expect(toHttpRequest(staged as unknown as APIGatewayProxyEventV2).rawPath).toBe('/v1.0/bindings/checkout');
   });
 

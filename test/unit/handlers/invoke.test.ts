@@ -54,8 +54,16 @@ describe('handleInvokeEvent', () => {
     ['null', null, 'expected an object {name, operation, data, metadata}'],
     ['no name', { operation: 'create' }, 'name must be a non-empty string'],
     ['a number name', { name: 5, operation: 'create' }, 'name must be a non-empty string'],
-    ['a number operation', { name: 'orders', operation: 5 }, 'json: cannot unmarshal number into Go struct field OutputBindingRequest.operation of type string'],
-    ['non-string metadata', { name: 'orders', operation: 'create', metadata: { a: 1 } }, 'OutputBindingRequest.metadata of type string'],
+    [
+      'a number operation',
+      { name: 'orders', operation: 5 },
+      'json: cannot unmarshal number into Go struct field OutputBindingRequest.operation of type string',
+    ],
+    [
+      'non-string metadata',
+      { name: 'orders', operation: 'create', metadata: { a: 1 } },
+      'OutputBindingRequest.metadata of type string',
+    ],
   ])('answers %s with 400 and sends nothing', async (_, event, message) => {
     const answer = await invoke(event);
     expect(answer).toMatchObject({ statusCode: 400, errorCode: 'ERR_MALFORMED_REQUEST' });

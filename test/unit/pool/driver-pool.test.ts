@@ -53,7 +53,9 @@ describe('DriverPool', () => {
 
   it('logs but survives a driver whose close fails', async () => {
     const pool = new DriverPool(logger);
-    await pool.acquire('k', { create: async () => ({ operations: {}, close: async () => Promise.reject(new Error('x')) }) });
+    await pool.acquire('k', {
+      create: async () => ({ operations: {}, close: async () => Promise.reject(new Error('x')) }),
+    });
     await expect(pool.closeAll()).resolves.toBeUndefined();
   });
 });

@@ -23,10 +23,10 @@ describe('BindingsRuntime.invokeBinding', () => {
 
   it('reports a missing operation before looking the binding up, as daprd', async () => {
     const runtime = fakeRuntime(backend, []);
-    await expect(runtime.invokeBinding(call('nope', ''))).rejects.toThrow(
-      new MissingOperationError('nope').message,
+    await expect(runtime.invokeBinding(call('nope', ''))).rejects.toThrow(new MissingOperationError('nope').message);
+    expect(new MissingOperationError('x').message).toBe(
+      'error invoking output binding x: operation field is missing from request',
     );
-    expect(new MissingOperationError('x').message).toBe('error invoking output binding x: operation field is missing from request');
   });
 
   it("answers an unknown name with daprd's couldn't find output binding", async () => {
@@ -76,7 +76,9 @@ describe('BindingsRuntime.invokeBinding', () => {
     backend.behaviour = async (request) => {
       throw new InvalidRequestMetadataError(request.name, 'bad key');
     };
-    await expect(runtime.invokeBinding(call('orders', 'create'))).rejects.toThrow('error invoking output binding orders: bad key');
+    await expect(runtime.invokeBinding(call('orders', 'create'))).rejects.toThrow(
+      'error invoking output binding orders: bad key',
+    );
     await expect(runtime.invokeBinding(call('orders', 'create'))).rejects.toThrow('bad key');
     expect(backend.created).toBe(1);
   });
@@ -84,7 +86,9 @@ describe('BindingsRuntime.invokeBinding', () => {
   it('retries a failed creation on the next call', async () => {
     const runtime = fakeRuntime(backend, [fakeComponent('orders')]);
     backend.failCreate = new Error('ECONNREFUSED');
-    await expect(runtime.invokeBinding(call('orders', 'create'))).rejects.toThrow('error invoking output binding orders: ECONNREFUSED');
+    await expect(runtime.invokeBinding(call('orders', 'create'))).rejects.toThrow(
+      'error invoking output binding orders: ECONNREFUSED',
+    );
     backend.failCreate = undefined;
     await runtime.invokeBinding(call('orders', 'create'));
     expect(backend.created).toBe(2);
@@ -107,16 +111,28 @@ describe('BindingsRuntime.invokeBinding', () => {
   });
 
   it("bounds a call by the component's own timeout when the invocation has more time", async () => {
-    const runtime = fakeRuntime(backend, [fakeComponent('orders', [{ name: 'target', value: 'x' }, { name: 'timeout', value: '50ms' }])]);
+    const runtime = fakeRuntime(backend, [
+      fakeComponent('orders', [
+        { name: 'target', value: 'x' },
+        { name: 'timeout', value: '50ms' },
+      ]),
+    ]);
     backend.behaviour = () => new Promise(() => undefined);
     await expect(runtime.invokeBinding(call('orders', 'create'), 60_000)).rejects.toThrow('deadline of 50ms exceeded');
   });
 
   it('fails only the misconfigured component, naming the field but never a sensitive value', async () => {
-    const runtime = fakeRuntime(backend, [
-      fakeComponent('broken', [{ name: 'target', value: 'x' }, { name: 'timeout', envRef: 'BAD_TIMEOUT' }]),
-      fakeComponent('fine'),
-    ], { BAD_TIMEOUT: 'soon' });
+    const runtime = fakeRuntime(
+      backend,
+      [
+        fakeComponent('broken', [
+          { name: 'target', value: 'x' },
+          { name: 'timeout', envRef: 'BAD_TIMEOUT' },
+        ]),
+        fakeComponent('fine'),
+      ],
+      { BAD_TIMEOUT: 'soon' },
+    );
     const error = await runtime.invokeBinding(call('broken', 'create')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ComponentConfigError);
     expect((error as Error).message).toContain('metadata "timeout": "soon" is not a duration');
@@ -125,17 +141,26 @@ describe('BindingsRuntime.invokeBinding', () => {
   });
 
   it('resolves envRef at first use and refuses DAPR_ names', async () => {
-    const runtime = fakeRuntime(backend, [
-      fakeComponent('from-env', [{ name: 'target', envRef: 'TARGET' }]),
-      fakeComponent('reserved', [{ name: 'target', envRef: 'DAPR_API_TOKEN' }]),
-    ], { TARGET: 'somewhere', DAPR_API_TOKEN: 'x' });
+    const runtime = fakeRuntime(
+      backend,
+      [
+        fakeComponent('from-env', [{ name: 'target', envRef: 'TARGET' }]),
+        fakeComponent('reserved', [{ name: 'target', envRef: 'DAPR_API_TOKEN' }]),
+      ],
+      { TARGET: 'somewhere', DAPR_API_TOKEN: 'x' },
+    );
     await runtime.invokeBinding(call('from-env', 'create'));
-    await expect(runtime.invokeBinding(call('reserved', 'create'))).rejects.toThrow('names starting with DAPR_ are reserved');
+    await expect(runtime.invokeBinding(call('reserved', 'create'))).rejects.toThrow(
+      'names starting with DAPR_ are reserved',
+    );
   });
 
   it('does not reveal a sensitive value in a configuration error', async () => {
     const runtime = fakeRuntime(backend, [
-      fakeComponent('c', [{ name: 'token', value: 'hunter2' }, { name: 'token', value: 'again' }]),
+      fakeComponent('c', [
+        { name: 'token', value: 'hunter2' },
+        { name: 'token', value: 'again' },
+      ]),
     ]);
     const error = await runtime.invokeBinding(call('c', 'create')).catch((e: unknown) => e);
     expect((error as Error).message).not.toContain('hunter2');

@@ -3,13 +3,37 @@ import { createDaprPartitioner, fnv1a32, saramaPartition } from '../../../../src
 
 // Produced by IBM/sarama v1.45.2 NewHashPartitioner(...).Partition for these keys and partition counts.
 const SARAMA_REFERENCE: Array<[number, string, number]> = [
-  [3, 'test', 2], [3, 'order-100', 0], [3, 'a', 0], [3, '', 0], [3, 'héllo', 0], [3, 'user:42', 2], [3, 'partition-key-that-is-long', 0],
-  [7, 'test', 6], [7, 'order-100', 0], [7, 'a', 6], [7, '', 2], [7, 'héllo', 4], [7, 'user:42', 1], [7, 'partition-key-that-is-long', 0],
-  [12, 'test', 11], [12, 'order-100', 9], [12, 'a', 0], [12, '', 3], [12, 'héllo', 0], [12, 'user:42', 2], [12, 'partition-key-that-is-long', 9],
+  [3, 'test', 2],
+  [3, 'order-100', 0],
+  [3, 'a', 0],
+  [3, '', 0],
+  [3, 'héllo', 0],
+  [3, 'user:42', 2],
+  [3, 'partition-key-that-is-long', 0],
+  [7, 'test', 6],
+  [7, 'order-100', 0],
+  [7, 'a', 6],
+  [7, '', 2],
+  [7, 'héllo', 4],
+  [7, 'user:42', 1],
+  [7, 'partition-key-that-is-long', 0],
+  [12, 'test', 11],
+  [12, 'order-100', 9],
+  [12, 'a', 0],
+  [12, '', 3],
+  [12, 'héllo', 0],
+  [12, 'user:42', 2],
+  [12, 'partition-key-that-is-long', 9],
 ];
 
 function partitionMetadata(count: number) {
-  return Array.from({ length: count }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0] }));
+  return Array.from({ length: count }, (_, partitionId) => ({
+    partitionId,
+    partitionErrorCode: 0,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+  }));
 }
 
 describe('fnv1a32', () => {
@@ -32,7 +56,9 @@ describe('createDaprPartitioner', () => {
   const fnv = createDaprPartitioner('fnv1a')();
 
   it('uses an explicit partition that exists', () => {
-    expect(fnv({ topic: 't', partitionMetadata: partitionMetadata(3), message: { key: 'test', value: null, partition: 1 } })).toBe(1);
+    expect(
+      fnv({ topic: 't', partitionMetadata: partitionMetadata(3), message: { key: 'test', value: null, partition: 1 } }),
+    ).toBe(1);
   });
 
   it("refuses an explicit partition outside the topic with sarama's message, without retries", () => {
@@ -47,12 +73,15 @@ describe('createDaprPartitioner', () => {
   });
 
   it('hashes a key with FNV-1a by default', () => {
-    expect(fnv({ topic: 't', partitionMetadata: partitionMetadata(7), message: { key: 'héllo', value: null } })).toBe(4);
+    expect(fnv({ topic: 't', partitionMetadata: partitionMetadata(7), message: { key: 'héllo', value: null } })).toBe(
+      4,
+    );
   });
 
   it('spreads unkeyed records over every partition', () => {
     const seen = new Set<number>();
-    for (let i = 0; i < 200; i += 1) seen.add(fnv({ topic: 't', partitionMetadata: partitionMetadata(3), message: { value: null } }));
+    for (let i = 0; i < 200; i += 1)
+      seen.add(fnv({ topic: 't', partitionMetadata: partitionMetadata(3), message: { value: null } }));
     expect([...seen].sort()).toEqual([0, 1, 2]);
   });
 
@@ -60,7 +89,11 @@ describe('createDaprPartitioner', () => {
     const murmur = createDaprPartitioner('murmur2')();
     const javaDefault = Partitioners.DefaultPartitioner();
     const keys = SARAMA_REFERENCE.filter(([count]) => count === 12).map(([, key]) => key);
-    const args = (key: string) => ({ topic: 't', partitionMetadata: partitionMetadata(12), message: { key, value: null } });
+    const args = (key: string) => ({
+      topic: 't',
+      partitionMetadata: partitionMetadata(12),
+      message: { key, value: null },
+    });
     expect(keys.map((key) => murmur(args(key)))).toEqual(keys.map((key) => javaDefault(args(key))));
     expect(keys.some((key) => murmur(args(key)) !== saramaPartition(Buffer.from(key), 12))).toBe(true);
   });

@@ -29,7 +29,11 @@ describe('buildRecord', () => {
   });
 
   it('leaves out headers that match excludeHeaderMetaRegex (unanchored, as Go MatchString)', () => {
-    const headers = record('1', { partitionKey: 'p', 'x-secret': 's', keep: 'k' }, { excludeHeaderMetaRegex: 'secret|^partition' }).headers;
+    const headers = record(
+      '1',
+      { partitionKey: 'p', 'x-secret': 's', keep: 'k' },
+      { excludeHeaderMetaRegex: 'secret|^partition' },
+    ).headers;
     expect(headers).toEqual({ keep: 'k' });
   });
 

@@ -47,19 +47,42 @@ describe('Kafka spec', () => {
     [{}, 'metadata "authType" is required (none, password or mtls)'],
     [{ authType: 'password' }, 'authType password needs saslUsername and saslPassword'],
     [{ authType: 'mtls', disableTls: 'true' }, 'authType mtls cannot be combined with disableTls'],
-    [{ authType: 'mtls', clientCert: '-----BEGIN CERTIFICATE-----x' }, 'clientCert and clientKey must be given together'],
+    [
+      { authType: 'mtls', clientCert: '-----BEGIN CERTIFICATE-----x' },
+      'clientCert and clientKey must be given together',
+    ],
     [{ authType: 'none', caCert: 'not a pem' }, 'metadata "caCert" is not a PEM certificate'],
-    [{ authType: 'none', brokers: 'localhost' }, 'metadata "brokers" must be host:port[,host:port...], got "localhost"'],
-    [{ authType: 'none', excludeHeaderMetaRegex: '(' }, 'metadata "excludeHeaderMetaRegex": Invalid regular expression: /(/: Unterminated group'],
-    [{ authType: 'awsiam' }, 'metadata "authType": "awsiam" is not supported yet: use authType password or mtls, or keep this component on daprd for now'],
-    [{ authType: 'none', compression: 'zstd' }, 'metadata "compression": "zstd" is not supported yet: this build ships no zstd codec; use gzip or none'],
-    [{ authType: 'none', producerRequiredAcks: 'some' }, 'metadata "producerRequiredAcks": "some" is not one of all, local, none'],
+    [
+      { authType: 'none', brokers: 'localhost' },
+      'metadata "brokers" must be host:port[,host:port...], got "localhost"',
+    ],
+    [
+      { authType: 'none', excludeHeaderMetaRegex: '(' },
+      'metadata "excludeHeaderMetaRegex": Invalid regular expression: /(/: Unterminated group',
+    ],
+    [
+      { authType: 'awsiam' },
+      'metadata "authType": "awsiam" is not supported yet: use authType password or mtls, or keep this component on daprd for now',
+    ],
+    [
+      { authType: 'none', compression: 'zstd' },
+      'metadata "compression": "zstd" is not supported yet: this build ships no zstd codec; use gzip or none',
+    ],
+    [
+      { authType: 'none', producerRequiredAcks: 'some' },
+      'metadata "producerRequiredAcks": "some" is not one of all, local, none',
+    ],
   ])('refuses %j', (properties, message) => {
     expect(check(properties).errors).toEqual([message]);
   });
 
   it('never shows a sensitive value in an error', () => {
-    const { errors } = checkComponentProperties(spec, { ...base, authType: 'none', saslPassword: 'hunter2', SASLPASSWORD: 'x' });
+    const { errors } = checkComponentProperties(spec, {
+      ...base,
+      authType: 'none',
+      saslPassword: 'hunter2',
+      SASLPASSWORD: 'x',
+    });
     expect(errors.join(' ')).not.toContain('hunter2');
   });
 
