@@ -59,12 +59,25 @@ export class FakeBackend {
 }
 
 /** A bundled component of the fake type. */
-export function fakeComponent(name: string, metadata: BundledComponent['metadata'] = [{ name: 'target', value: 'x' }]): BundledComponent {
+export function fakeComponent(
+  name: string,
+  metadata: BundledComponent['metadata'] = [{ name: 'target', value: 'x' }],
+): BundledComponent {
   return { name, type: 'bindings.fake', version: 'v1', initTimeoutMs: 5_000, metadata, source: 'test' };
 }
 
 /** A runtime over the fake backend with the given components, logging nothing. */
-export function fakeRuntime(backend: FakeBackend, components: BundledComponent[], env: NodeJS.ProcessEnv = {}): BindingsRuntime {
+export function fakeRuntime(
+  backend: FakeBackend,
+  components: BundledComponent[],
+  env: NodeJS.ProcessEnv = {},
+): BindingsRuntime {
   const manifest: BundleManifest = { appId: 'test-app', stage: 'test', components };
-  return new BindingsRuntime({ manifest, catalog: backend.catalog(), env, logger: createLogger({}, 'silent'), marginMs: 100 });
+  return new BindingsRuntime({
+    manifest,
+    catalog: backend.catalog(),
+    env,
+    logger: createLogger({}, 'silent'),
+    marginMs: 100,
+  });
 }
