@@ -1,0 +1,47 @@
+import type { BindingSpec, FieldSpec } from './spec';
+
+function defaultText(spec: FieldSpec): string {
+  const value = spec.options.default;
+  if (value === undefined) return '';
+  if (spec.kind === 'duration') return `${Number(value) / 1000}s`;
+  return `\`${String(value)}\``;
+}
+
+function kindText(spec: FieldSpec): string {
+  return spec.kind === 'enum' ? (spec.values ?? []).map((v) => `\`${v}\``).join(' \\| ') : spec.kind;
+}
+
+/** A Markdown section for one binding type, generated from its spec so the docs cannot drift from the code. */
+export function bindingDocs(spec: BindingSpec): string {
+  const fields = Object.entries(spec.metadata) as Array<[string, FieldSpec]>;
+  const used = fields.filter(([, field]) => !field.options.ignored);
+  const ignored = fields.filter(([, field]) => field.options.ignored).map(([name]) => `\`${name}\``);
+  const rows = used.map(([name, field]) => {
+    const names = [name, ...(field.options.aliases ?? [])].map((n) => `\`${n}\``).join(' / ');
+    const flags = [field.options.required ? 'required' : '', field.options.sensitive ? 'secret' : '']
+      .filter(Boolean)
+      .join(', ');
+    return `| ${names} | ${kindText(field)} | ${defaultText(field)} | ${flags} | ${field.options.description} |`;
+  });
+  const operations = Object.entries(spec.operations).map(([name, op]) => {
+    const metadata = Object.entries(op.metadata ?? {})
+      .map(([key, text]) => `\`${key}\`: ${text}`)
+      .join(' ');
+    return `| \`${name}\` | ${op.description} | ${metadata} |`;
+  });
+  return [
+    `### \`${spec.type}\` (${spec.versions.join(', ')})`,
+    '',
+    spec.description,
+    '',
+    '| operation | what it does | request metadata |',
+    '| --- | --- | --- |',
+    ...operations,
+    '',
+    '| field | type | default | | meaning |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    ignored.length > 0 ? `Accepted and ignored (input-side fields of daprd's component): ${ignored.join(', ')}.` : '',
+  ].join('\n');
+}
