@@ -18,7 +18,9 @@ export async function buildBundles(): Promise<void> {
     timeout: 120_000,
   });
   if (result.status !== 0) {
-    throw new Error(`scripts/build.ts failed (${result.status ?? result.signal ?? result.error?.message}):\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `scripts/build.ts failed (${result.status ?? result.signal ?? result.error?.message}):\n${result.stdout}${result.stderr}`,
+    );
   }
   await build({
     entryPoints: ['cold', 'warm', 'memory', 'raw-kafka'].map((name) => join(ROOT, 'bench', 'workers', `${name}.ts`)),

@@ -27,24 +27,31 @@ export interface ColdStartResult {
   samples: { handlerTotalMs: number[]; rawTotalMs: number[] };
 }
 
-export async function measureColdStart(brokers: string, log: (line: string) => void): Promise<ColdStartResult> {
+export async function measureColdStart(
+  brokers: string,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<ColdStartResult> {
   const handler: ColdSample[] = [];
   const raw: ColdSample[] = [];
   const env = { KAFKA_BROKERS: brokers };
-  const common = { brokers, topic: TOPIC, component: COMPONENT_NAME };
+  const common = { brokers, topic: TOPIC, component: COMPONENT_NAME, timeoutMs };
   for (let i = -1; i < COLD_RUNS; i++) {
     const seq = 1_000_000 + i;
-    const pair = async (mode: 'handler' | 'raw') =>
-      runWorker<ColdSample>('cold', { ...common, mode, seq, bundle: mode === 'handler' ? HANDLER_BUNDLE : RAW_LIB_BUNDLE }, { env });
+    const got: Partial<Record<'handler' | 'raw', ColdSample>> = {};
     // Alternate which goes first, so neither always follows the other's broker activity.
-    const [h, r] = i % 2 === 0 ? [await pair('handler'), await pair('raw')] : (await Promise.resolve().then(async () => {
-      const rr = await pair('raw');
-      return [await pair('handler'), rr];
-    }));
+    for (const mode of i % 2 === 0 ? (['handler', 'raw'] as const) : (['raw', 'handler'] as const)) {
+      const bundle = mode === 'handler' ? HANDLER_BUNDLE : RAW_LIB_BUNDLE;
+      got[mode] = await runWorker<ColdSample>('cold', { ...common, mode, seq, bundle }, { env });
+    }
+    const h = got.handler!;
+    const r = got.raw!;
     if (i < 0) continue;
     handler.push(h);
     raw.push(r);
-    log(`  cold start ${i + 1}/${COLD_RUNS}: handler ${h.loadMs.toFixed(1)} + ${h.firstMs.toFixed(1)} ms, raw ${r.loadMs.toFixed(1)} + ${r.firstMs.toFixed(1)} ms`);
+    log(
+      `  cold start ${i + 1}/${COLD_RUNS}: handler ${h.loadMs.toFixed(1)} + ${h.firstMs.toFixed(1)} ms, raw ${r.loadMs.toFixed(1)} + ${r.firstMs.toFixed(1)} ms`,
+    );
   }
   const total = (s: ColdSample) => s.loadMs + s.firstMs;
   const handlerTotal = summarize(handler.map(total));

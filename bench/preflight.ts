@@ -49,15 +49,27 @@ export async function preflight(brokers: string): Promise<void> {
     }
     const problem = await reachable(host, port, 2_000);
     if (problem) {
-      throw new PreflightError(`Kafka broker ${broker} is not reachable (${problem}): start it with \`npm run services:up\``);
+      throw new PreflightError(
+        `Kafka broker ${broker} is not reachable (${problem}): start it with \`npm run services:up\``,
+      );
     }
   }
-  const admin = new Kafka({ clientId: 'bench-admin', brokers: list, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  const admin = new Kafka({
+    clientId: 'bench-admin',
+    brokers: list,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  }).admin();
   try {
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
   } catch (error) {
-    throw new PreflightError(`Kafka broker ${brokers} answers but creating topic ${TOPIC} failed: ${(error as Error).message}`);
+    throw new PreflightError(
+      `Kafka broker ${brokers} answers but creating topic ${TOPIC} failed: ${(error as Error).message}`,
+    );
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -11,6 +11,8 @@ import { expectNoContent, fakeContext, httpEvent, loadBundle, payloadBytes, type
 import { runWorker, workerInput } from './protocol';
 
 interface Input {
+  /** The function's timeout: the fake context's deadline. */
+  timeoutMs: number;
   mode: 'handler' | 'raw';
   bundle: string;
   brokers: string;
@@ -28,7 +30,7 @@ runWorker(async () => {
   const input = workerInput<Input>();
   if (input.mode === 'handler') {
     const event = httpEvent(input.component, input.seq);
-    const context = fakeContext();
+    const context = fakeContext(input.timeoutMs);
     const t0 = performance.now();
     const { handler } = loadBundle<{ handler: Handler }>(input.bundle);
     const t1 = performance.now();

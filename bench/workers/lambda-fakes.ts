@@ -6,7 +6,7 @@ export type Handler = (event: unknown, context: Context) => Promise<unknown>;
 let requestCount = 0;
 
 /** A context like the Lambda runtime's: a deadline `timeoutMs` from now, a fresh request id. */
-export function fakeContext(timeoutMs = 30_000): Context {
+export function fakeContext(timeoutMs: number): Context {
   const deadline = Date.now() + timeoutMs;
   requestCount += 1;
   return {
@@ -51,7 +51,13 @@ export function httpEvent(name: string, i: number): APIGatewayProxyEventV2 {
       apiId: 'bench',
       domainName: 'bench.execute-api.us-east-1.amazonaws.com',
       domainPrefix: 'bench',
-      http: { method: 'POST', path: `/v1.0/bindings/${name}`, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      http: {
+        method: 'POST',
+        path: `/v1.0/bindings/${name}`,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'bench',
+      },
       requestId: `bench-${i}`,
       routeKey: '$default',
       stage: '$default',

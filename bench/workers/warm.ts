@@ -9,6 +9,8 @@ import { runWorker, workerInput } from './protocol';
 import { rawProducer, rawSend } from './raw-kafka';
 
 interface Input {
+  /** The function's timeout: the fake context's deadline. */
+  timeoutMs: number;
   bundle: string;
   brokers: string;
   topic: string;
@@ -31,7 +33,7 @@ runWorker(async () => {
   const invokeHandler = async (): Promise<number> => {
     const i = seq++;
     const event = httpEvent(input.component, i);
-    const context = fakeContext();
+    const context = fakeContext(input.timeoutMs);
     const start = nowMs();
     const response = await handler(event, context);
     const elapsed = nowMs() - start;

@@ -33,4 +33,7 @@ async function route(event: unknown, context: Context): Promise<unknown> {
 }
 
 /** The Lambda entry point: API Gateway / Function URL events and direct invokes, one runtime for both. */
-export const handler = middy<unknown, unknown, Error, Context>().use(safetyNet(logger)).handler(route);
+// The runtime's own deadline (DEADLINE_MARGIN_MS) answers first; middy's early timeout would only add a timer per call.
+export const handler = middy<unknown, unknown, Error, Context>({ timeoutEarlyInMillis: 0 })
+  .use(safetyNet(logger))
+  .handler(route);

@@ -13,7 +13,7 @@ import { checkComponentProperties } from '../bindings/module';
 import { resolveProperties } from '../components/resolve';
 import type { BundledComponent, BundleManifest } from '../components/types';
 import { DriverPool, type DriverRecipe } from '../pool/driver-pool';
-import { callTimeoutMs, DEFAULT_DEADLINE_MARGIN_MS, raceSignal } from './deadline';
+import { callTimeoutMs, DEFAULT_DEADLINE_MARGIN_MS, withDeadline } from './deadline';
 import { createLogger, describeError, type Logger } from './logger';
 
 /** What a runtime is built from: the bundled manifest, the binding types, and the environment. */
@@ -26,11 +26,12 @@ export interface RuntimeOptions {
   marginMs?: number;
 }
 
-/** One component ready to serve: its type, the decoded config, or the reason it cannot serve. */
+/** One component ready to serve: its supported operations, timeout, driver recipe and logger. */
 interface Prepared {
-  entry: CatalogEntry;
+  operations: readonly string[];
   timeoutMs: number;
   recipe: DriverRecipe;
+  logger: Logger;
 }
 
 /** The `GET /v1.0/metadata` answer, in daprd's shape. */
@@ -74,18 +75,22 @@ export class BindingsRuntime {
     // daprd checks the operation before it looks the binding up (processor/binding/send.go).
     if (operation === '') throw new MissingOperationError(name);
     const prepared = this.prepare(name);
-    const supported = Object.keys(prepared.entry.spec.operations);
-    if (!supported.includes(operation)) throw new UnsupportedOperationError(name, operation, supported);
+    if (!prepared.operations.includes(operation)) {
+      throw new UnsupportedOperationError(name, operation, prepared.operations);
+    }
 
     const timeoutMs = callTimeoutMs(prepared.timeoutMs, remainingMs, this.marginMs);
-    const signal = AbortSignal.timeout(Math.max(1, timeoutMs));
-    const expired = () => new DeadlineExceededError(name, timeoutMs);
     const driverPromise = this.pool.acquire(name, prepared.recipe);
     try {
-      const driver = await raceSignal(driverPromise, signal, expired);
-      const handler = driver.operations[operation]!;
-      const logger = this.logger.child({ component: name, operation });
-      return (await raceSignal(handler(request, { signal, logger }), signal, expired)) ?? {};
+      const result = await withDeadline(
+        timeoutMs,
+        () => new DeadlineExceededError(name, timeoutMs),
+        async (signal) => {
+          const driver = await driverPromise;
+          return driver.operations[operation]!(request, { signal, logger: prepared.logger });
+        },
+      );
+      return result ?? {};
     } catch (error) {
       if (error instanceof InvokeBindingError && !(error instanceof DeadlineExceededError)) throw error;
       // A timed-out or failed backend call leaves the connection in doubt: rebuild it next time.
@@ -146,7 +151,8 @@ export class BindingsRuntime {
     if (errors.length > 0) throw new Error(errors.join('; '));
     const logger = this.logger.child({ component: component.name });
     return {
-      entry,
+      operations: Object.keys(entry.spec.operations),
+      logger,
       timeoutMs: entry.spec.operationTimeoutMs(config),
       recipe: {
         rebuildAfterIdleMs: entry.spec.rebuildAfterIdleMs,
@@ -163,12 +169,17 @@ async function createWithin(
   entry: CatalogEntry,
   logger: Logger,
 ): Promise<Driver> {
-  const signal = AbortSignal.timeout(component.initTimeoutMs);
   const module = await entry.load();
-  const creation = module.create(config, { name: component.name, logger, signal });
+  let creation: Promise<Driver> | undefined;
   const timedOut = () => new Error(`connecting took longer than the initTimeout of ${component.initTimeoutMs}ms`);
-  return raceSignal(creation, signal, timedOut).catch((error: unknown) => {
-    if (signal.aborted) creation.then((driver) => driver.close()).catch(() => undefined);
+  try {
+    return await withDeadline(component.initTimeoutMs, timedOut, (signal) => {
+      creation = module.create(config, { name: component.name, logger, signal });
+      return creation;
+    });
+  } catch (error) {
+    // A driver that connects after its creation timed out is closed, not leaked.
+    creation?.then((driver) => driver.close()).catch(() => undefined);
     throw error;
-  });
+  }
 }

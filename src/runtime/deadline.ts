@@ -7,21 +7,26 @@ export function callTimeoutMs(componentTimeoutMs: number, remainingMs: number | 
   return Math.max(0, Math.min(componentTimeoutMs, remainingMs - marginMs));
 }
 
-/** Rejects with `onTimeout()` when the signal aborts first; otherwise settles as the promise does. */
-export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal, onTimeout: () => Error): Promise<T> {
-  if (signal.aborted) return Promise.reject(onTimeout());
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(onTimeout());
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', abort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', abort);
-        reject(error);
-      },
-    );
+/**
+ * Runs `work` with a signal that aborts after `timeoutMs`, rejecting with `onTimeout()` then. One
+ * clearable timer per call: `AbortSignal.timeout` would leave a timer pending after every call.
+ */
+export async function withDeadline<T>(
+  timeoutMs: number,
+  onTimeout: () => Error,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(onTimeout());
+    }, timeoutMs);
   });
+  try {
+    return await Promise.race([work(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
