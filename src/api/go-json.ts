@@ -35,8 +35,12 @@ function escapeChar(ch: string): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+/** A number JSON text can hold but float64 cannot (`1e400`): Go's decoder refuses it before marshalling. */
+export class NonFiniteNumberError extends Error {}
+
 /** Formats a float64 as Go does: JS shortest round-trip digits, but Go keeps the sign of zero. */
 function goNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new NonFiniteNumberError(String(value));
   if (Object.is(value, -0)) return '-0';
   return String(value);
 }
@@ -45,8 +49,12 @@ function compareUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-/** The Go `json.Marshal` text of a value produced by `JSON.parse`; `undefined` marshals as `null`. */
-export function goMarshal(value: unknown): string {
+/** Text to emit as is, queued between values on the encoder's work stack. */
+class Raw {
+  constructor(readonly text: string) {}
+}
+
+function scalar(value: unknown): string | undefined {
   if (value === null || value === undefined) return 'null';
   switch (typeof value) {
     case 'string':
@@ -56,17 +64,49 @@ export function goMarshal(value: unknown): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
-      if (Array.isArray(value)) return `[${value.map(goMarshal).join(',')}]`;
-      return marshalObject(value as Record<string, unknown>);
+      return undefined;
     default:
       throw new TypeError(`json: unsupported type: ${typeof value}`);
   }
 }
 
-function marshalObject(value: Record<string, unknown>): string {
-  // Go marshals maps with keys sorted bytewise, which is UTF-8 order, not JS's UTF-16 order.
-  const keys = Object.keys(value).sort(compareUtf8);
-  return `{${keys.map((key) => `${goQuote(key)}:${goMarshal(value[key])}`).join(',')}}`;
+/**
+ * The Go `json.Marshal` text of a value produced by `JSON.parse`; `undefined` marshals as `null`.
+ * Iterative, because daprd accepts nesting up to 10000 levels, deeper than the JS stack allows.
+ */
+export function goMarshal(value: unknown): string {
+  const out: string[] = [];
+  const work: unknown[] = [value];
+  while (work.length > 0) {
+    const item = work.pop();
+    if (item instanceof Raw) {
+      out.push(item.text);
+      continue;
+    }
+    const text = scalar(item);
+    if (text !== undefined) {
+      out.push(text);
+    } else if (Array.isArray(item)) {
+      out.push('[');
+      work.push(new Raw(']'));
+      for (let i = item.length - 1; i >= 0; i -= 1) {
+        work.push(item[i]);
+        if (i > 0) work.push(new Raw(','));
+      }
+    } else {
+      const record = item as Record<string, unknown>;
+      // Go marshals maps with keys sorted bytewise, which is UTF-8 order, not JS's UTF-16 order.
+      const keys = Object.keys(record).sort(compareUtf8);
+      out.push('{');
+      work.push(new Raw('}'));
+      for (let i = keys.length - 1; i >= 0; i -= 1) {
+        const key = keys[i]!;
+        work.push(record[key]);
+        work.push(new Raw(`${i > 0 ? ',' : ''}${goQuote(key)}:`));
+      }
+    }
+  }
+  return out.join('');
 }
 
 /** The bytes daprd passes to a binding for an HTTP request's `data` value. */

@@ -3,7 +3,6 @@ import { describeError, type Logger } from '../runtime/logger';
 import { tokenMatches } from './auth';
 import { validateBaggage } from './baggage';
 import { DaprError, RouteNotFoundError } from './errors';
-import { goMarshalBytes } from './go-json';
 import type { HttpRequest, HttpResponse } from './http-types';
 import { parseOutputBindingBody } from './parse-body';
 import { matchRoute, type Route } from './paths';
@@ -35,7 +34,7 @@ async function invokeFromHttp(name: string, request: HttpRequest, context: Route
   const body = parseOutputBindingBody(request.body);
   const metadata = requestMetadata(request, body.metadata);
   const result = await context.runtime.invokeBinding(
-    { name, operation: body.operation, data: goMarshalBytes(body.data), metadata },
+    { name, operation: body.operation, data: body.data, metadata },
     context.remainingMs,
   );
   return respondWithResult(result);

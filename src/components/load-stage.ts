@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BindingCatalog } from '../bindings/catalog';
 import { parseComponentFile, type ParsedComponent } from './parse-yaml';
@@ -58,6 +58,8 @@ export function loadStage(options: {
   const root = options.root ?? join(dir, '..');
   const errors: string[] = [];
   const warnings: string[] = [];
+  // A mistyped folder would otherwise ship a bundle in which every call fails.
+  if (!existsSync(dir)) errors.push(`components folder ${relative(root, dir) || dir} does not exist`);
   const merged = loadLayer(dir, root, errors, warnings);
   for (const [name, component] of loadLayer(join(dir, stage), root, errors, warnings)) merged.set(name, component);
 

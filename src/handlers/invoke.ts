@@ -1,6 +1,5 @@
-import { DaprError, MalformedRequestError } from '../api/errors';
-import { goMarshalBytes } from '../api/go-json';
-import { decodeRequestValue, MAX_BODY_BYTES } from '../api/parse-body';
+import { DaprError } from '../api/errors';
+import { decodeRequestValue, marshalData, MAX_BODY_BYTES } from '../api/parse-body';
 import type { InvokeResponse } from '../bindings/driver';
 import type { BindingsRuntime } from '../runtime/bindings-runtime';
 import { describeError, type Logger } from '../runtime/logger';
@@ -40,15 +39,17 @@ function decodeEvent(event: unknown): {
   }
   const { name, ...rest } = event as Record<string, unknown>;
   if (typeof name !== 'string' || name === '') throw malformed('name must be a non-empty string');
-  let body;
   try {
-    body = decodeRequestValue(rest);
+    const body = decodeRequestValue(rest);
+    const data = marshalData(body.data);
+    if (data.length > MAX_BODY_BYTES) throw malformed('stream too large');
+    return { name, operation: body.operation, data, metadata: body.metadata };
   } catch (error) {
-    throw malformed((error as Error).message.replace(/^failed deserializing HTTP body: /, ''));
+    if (error instanceof DaprError && error.message.startsWith('failed deserializing HTTP body: ')) {
+      throw malformed(error.message.slice('failed deserializing HTTP body: '.length));
+    }
+    throw error;
   }
-  const data = goMarshalBytes(body.data);
-  if (data.length > MAX_BODY_BYTES) throw new MalformedRequestError('stream too large');
-  return { name, operation: body.operation, data, metadata: body.metadata };
 }
 
 function describeData(data: Buffer): Pick<InvokeAnswer, 'data' | 'dataBase64'> {

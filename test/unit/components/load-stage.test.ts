@@ -57,6 +57,14 @@ describe('loadStage', () => {
     expect(result.warnings.join('\n')).toContain('unknown metadata "brokerz" is ignored');
   });
 
+  it('fails when the components folder does not exist, rather than bundling nothing', () => {
+    expect(load(join(fixtures, 'no-such-folder')).errors).toEqual(['components folder no-such-folder does not exist']);
+  });
+
+  it('treats a missing stage folder as no overrides', () => {
+    expect(load(join(fixtures, 'good'), 'staging').errors).toEqual([]);
+  });
+
   describe('bad fixtures', () => {
     const files = readdirSync(join(fixtures, 'bad')).filter((f) => f.endsWith('.yaml'));
 

@@ -71,8 +71,14 @@ describe('handleInvokeEvent', () => {
     expect(backend.calls).toHaveLength(0);
   });
 
+  it('refuses a number beyond float64 instead of sending Infinity', async () => {
+    const answer = await invoke({ name: 'orders', operation: 'create', data: { n: Infinity } });
+    expect(answer).toMatchObject({ statusCode: 400, errorCode: 'ERR_MALFORMED_REQUEST' });
+    expect(backend.calls).toHaveLength(0);
+  });
+
   it('refuses data over 4 MiB', async () => {
     const answer = await invoke({ name: 'orders', operation: 'create', data: 'x'.repeat(4 << 20) });
-    expect(answer).toMatchObject({ statusCode: 400, message: 'failed deserializing HTTP body: stream too large' });
+    expect(answer).toMatchObject({ statusCode: 400, message: 'failed deserializing invoke event: stream too large' });
   });
 });
