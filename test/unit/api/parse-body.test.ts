@@ -101,22 +101,70 @@ describe('parseOutputBindingBody', () => {
     ['a bare word', 'hello', "failed deserializing HTTP body: invalid character 'h' looking for beginning of value"],
     // The rows below were checked against Go 1.26 encoding/json decoding into daprd's struct.
     ['not json', 'not json', "failed deserializing HTTP body: invalid character 'o' in literal null (expecting 'u')"],
-    ['an unquoted key', '{not json}', "failed deserializing HTTP body: invalid character 'n' looking for beginning of object key string"],
-    ['a trailing comma', '{"operation":"create",}', "failed deserializing HTTP body: invalid character '}' looking for beginning of object key string"],
-    ['a leading zero', '{"data":01}', "failed deserializing HTTP body: invalid character '1' after object key:value pair"],
-    ['a bare decimal point', '{"data":1.}', "failed deserializing HTTP body: invalid character '}' after decimal point in numeric literal"],
-    ['a raw tab in a string', '{"data":"a\tb"}', "failed deserializing HTTP body: invalid character '\\t' in string literal"],
+    [
+      'an unquoted key',
+      '{not json}',
+      "failed deserializing HTTP body: invalid character 'n' looking for beginning of object key string",
+    ],
+    [
+      'a trailing comma',
+      '{"operation":"create",}',
+      "failed deserializing HTTP body: invalid character '}' looking for beginning of object key string",
+    ],
+    [
+      'a leading zero',
+      '{"data":01}',
+      "failed deserializing HTTP body: invalid character '1' after object key:value pair",
+    ],
+    [
+      'a bare decimal point',
+      '{"data":1.}',
+      "failed deserializing HTTP body: invalid character '}' after decimal point in numeric literal",
+    ],
+    [
+      'a raw tab in a string',
+      '{"data":"a\tb"}',
+      "failed deserializing HTTP body: invalid character '\\t' in string literal",
+    ],
     ['NaN', '{"data":NaN}', "failed deserializing HTTP body: invalid character 'N' looking for beginning of value"],
-    ['a byte-order mark', '\ufeff{}', "failed deserializing HTTP body: invalid character 'ï' looking for beginning of value"],
+    [
+      'a byte-order mark',
+      '\ufeff{}',
+      "failed deserializing HTTP body: invalid character 'ï' looking for beginning of value",
+    ],
     ['a missing colon', '{"data" 1}', "failed deserializing HTTP body: invalid character '1' after object key"],
-    ['a bad array separator', '{"data":[1 2]}', "failed deserializing HTTP body: invalid character '2' after array element"],
+    [
+      'a bad array separator',
+      '{"data":[1 2]}',
+      "failed deserializing HTTP body: invalid character '2' after array element",
+    ],
     ['a bad escape', '{"data":"\\x"}', "failed deserializing HTTP body: invalid character 'x' in string escape code"],
-    ['a bad unicode escape', '{"data":"\\u12G4"}', "failed deserializing HTTP body: invalid character 'G' in \\u hexadecimal character escape"],
-    ['an empty exponent', '{"data":1e}', "failed deserializing HTTP body: invalid character '}' in exponent of numeric literal"],
+    [
+      'a bad unicode escape',
+      '{"data":"\\u12G4"}',
+      "failed deserializing HTTP body: invalid character 'G' in \\u hexadecimal character escape",
+    ],
+    [
+      'an empty exponent',
+      '{"data":1e}',
+      "failed deserializing HTTP body: invalid character '}' in exponent of numeric literal",
+    ],
     ['a lone minus', '{"data":-}', "failed deserializing HTTP body: invalid character '}' in numeric literal"],
-    ['a single quote', "{'a':1}", "failed deserializing HTTP body: invalid character '\\'' looking for beginning of object key string"],
-    ['a number beyond float64', '{"operation":"c","data":1E400}', 'failed deserializing HTTP body: json: cannot unmarshal number 1E400 into Go struct field OutputBindingRequest.data of type float64'],
-    ['a nested number beyond float64', '{"data":{"a":[-2e308]}}', 'failed deserializing HTTP body: json: cannot unmarshal number -2e308 into Go struct field OutputBindingRequest.data of type float64'],
+    [
+      'a single quote',
+      "{'a':1}",
+      "failed deserializing HTTP body: invalid character '\\'' looking for beginning of object key string",
+    ],
+    [
+      'a number beyond float64',
+      '{"operation":"c","data":1E400}',
+      'failed deserializing HTTP body: json: cannot unmarshal number 1E400 into Go struct field OutputBindingRequest.data of type float64',
+    ],
+    [
+      'a nested number beyond float64',
+      '{"data":{"a":[-2e308]}}',
+      'failed deserializing HTTP body: json: cannot unmarshal number -2e308 into Go struct field OutputBindingRequest.data of type float64',
+    ],
   ])('rejects %s with 400 ERR_MALFORMED_REQUEST', (_, body, message) => {
     expect(messageOf(body)).toBe(message);
   });
@@ -133,7 +181,9 @@ describe('parseOutputBindingBody', () => {
 
   it("refuses nesting deeper than Go's 10000 levels", () => {
     const data = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-    expect(messageOf(`{"data":${data}}`)).toBe("failed deserializing HTTP body: invalid character '[' exceeded max depth");
+    expect(messageOf(`{"data":${data}}`)).toBe(
+      "failed deserializing HTTP body: invalid character '[' exceeded max depth",
+    );
   });
 
   it('does not count brackets inside strings as nesting', () => {
