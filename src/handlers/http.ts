@@ -4,6 +4,7 @@ import type {
   APIGatewayProxyResult,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
+import { isUtf8 } from 'node:buffer';
 import type { HttpRequest, HttpResponse } from '../api/http-types';
 
 /** The HTTP event shapes served: API Gateway HTTP API and Function URLs (2.0), REST API (1.0). */
@@ -46,20 +47,17 @@ export function toHttpRequest(event: HttpEvent): HttpRequest {
     return {
       method: event.requestContext.http.method,
       rawPath: stripStage(event.rawPath, event.requestContext.stage),
-      headers: lowerCaseHeaders(event.headers),
+      // HTTP API and Function URLs already deliver header names in lower case.
+      headers: event.headers ?? {},
       body,
     };
   }
   return { method: event.httpMethod, rawPath: event.path, headers: lowerCaseHeaders(event.headers), body };
 }
 
-function isUtf8Text(body: Buffer): boolean {
-  return Buffer.from(body.toString('utf8'), 'utf8').equals(body);
-}
-
 /** Converts a response to API Gateway's result shape; bytes that are not UTF-8 travel base64-encoded. */
 export function toHttpResult(response: HttpResponse): APIGatewayProxyStructuredResultV2 & APIGatewayProxyResult {
-  const text = isUtf8Text(response.body);
+  const text = isUtf8(response.body);
   return {
     statusCode: response.status,
     headers: response.headers,

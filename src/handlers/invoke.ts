@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { DaprError } from '../api/errors';
 import { decodeRequestValue, marshalData, MAX_BODY_BYTES } from '../api/parse-body';
 import type { InvokeResponse } from '../bindings/driver';
@@ -53,8 +54,8 @@ function decodeEvent(event: unknown): {
 }
 
 function describeData(data: Buffer): Pick<InvokeAnswer, 'data' | 'dataBase64'> {
+  if (!isUtf8(data)) return { dataBase64: data.toString('base64') };
   const text = data.toString('utf8');
-  if (!Buffer.from(text, 'utf8').equals(data)) return { dataBase64: data.toString('base64') };
   try {
     return { data: JSON.parse(text) };
   } catch {

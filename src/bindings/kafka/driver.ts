@@ -18,13 +18,12 @@ function partitionNumber(name: string, metadata: Record<string, string>): number
 }
 
 /** Builds the record daprd would send: key, explicit partition, value (null is a tombstone) and headers. */
-export function buildRecord(request: InvokeRequest, config: KafkaConfig): Message {
+export function buildRecord(request: InvokeRequest, exclude: RegExp | undefined): Message {
   const { metadata, name } = request;
   const valueSchemaType = metadata.valueSchemaType;
   if (valueSchemaType !== undefined && valueSchemaType.toLowerCase() !== 'none') {
     throw new InvalidRequestMetadataError(name, `valueSchemaType "${valueSchemaType}" is not supported (only None)`);
   }
-  const exclude = config.excludeHeaderMetaRegex ? new RegExp(config.excludeHeaderMetaRegex) : undefined;
   const headers: IHeaders = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (!exclude?.test(key)) headers[key] = value;
@@ -54,8 +53,13 @@ function outOfRange(error: unknown): PartitionOutOfRangeError | undefined {
   return undefined;
 }
 
-async function send(producer: Producer, config: KafkaConfig, request: InvokeRequest): Promise<InvokeResponse> {
-  const record = buildRecord(request, config);
+async function send(
+  producer: Producer,
+  config: KafkaConfig,
+  exclude: RegExp | undefined,
+  request: InvokeRequest,
+): Promise<InvokeResponse> {
+  const record = buildRecord(request, exclude);
   const size = recordSize(record);
   if (size > config.maxMessageBytes) {
     throw new InvalidRequestMetadataError(
@@ -94,8 +98,9 @@ export async function createKafkaDriver(config: KafkaConfig, context: DriverCont
     retry: { retries: config.producerRetryMax, initialRetryTime: 100, maxRetryTime: 2_000 },
   });
   await producer.connect();
+  const exclude = config.excludeHeaderMetaRegex ? new RegExp(config.excludeHeaderMetaRegex) : undefined;
   return {
-    operations: { create: (request) => send(producer, config, request) },
+    operations: { create: (request) => send(producer, config, exclude, request) },
     close: () => producer.disconnect(),
   };
 }

@@ -1,14 +1,9 @@
 import { InvalidRequestMetadataError } from '../../../../src/api/errors';
 import { buildRecord } from '../../../../src/bindings/kafka/driver';
-import { checkComponentProperties } from '../../../../src/bindings/module';
-import { spec, type KafkaConfig } from '../../../../src/bindings/kafka/spec';
-
-function config(extra: Record<string, string> = {}): KafkaConfig {
-  return checkComponentProperties(spec, { brokers: 'b:1', publishTopic: 't', authType: 'none', ...extra }).config;
-}
 
 function record(data: string, metadata: Record<string, string> = {}, extra: Record<string, string> = {}) {
-  return buildRecord({ name: 'k', operation: 'create', data: Buffer.from(data), metadata }, config(extra));
+  const exclude = extra.excludeHeaderMetaRegex ? new RegExp(extra.excludeHeaderMetaRegex) : undefined;
+  return buildRecord({ name: 'k', operation: 'create', data: Buffer.from(data), metadata }, exclude);
 }
 
 describe('buildRecord', () => {
