@@ -92,11 +92,12 @@ export class BindingsRuntime {
       );
       return result ?? {};
     } catch (error) {
-      if (error instanceof InvokeBindingError && !(error instanceof DeadlineExceededError)) throw error;
-      // A timed-out or failed backend call leaves the connection in doubt: rebuild it next time.
-      this.pool.evict(name, driverPromise);
-      if (error instanceof DeadlineExceededError) throw error;
-      throw new DriverFailureError(name, (error as Error)?.message ?? String(error), { cause: error });
+      // Request-level errors (bad metadata, too large) leave the driver sound; a timed-out or failed
+      // backend call leaves the connection in doubt, so the next call rebuilds it.
+      const requestLevel = error instanceof InvokeBindingError && !(error instanceof DeadlineExceededError);
+      if (!requestLevel) this.pool.evict(name, driverPromise);
+      if (error instanceof InvokeBindingError) throw error;
+      throw new DriverFailureError(name, error instanceof Error ? error.message : String(error), { cause: error });
     }
   }
 
