@@ -4,6 +4,7 @@ import {
   type KafkaConfig as KafkaJsConfig,
   type SASLOptions,
   type logCreator,
+  type RetryOptions,
 } from 'kafkajs';
 import type { Logger } from '../../runtime/logger';
 import { effectiveAuthType, tlsEnabled, type KafkaConfig } from './spec';
@@ -44,6 +45,11 @@ function logCreatorFor(logger: Logger): logCreator {
     };
 }
 
+/** Retries inside one call; the call's deadline bounds them all. kafkajs applies them per client and per producer. */
+export function retryOptions(config: KafkaConfig): RetryOptions {
+  return { retries: config.producerRetryMax, initialRetryTime: 100, maxRetryTime: 2_000 };
+}
+
 /** The kafkajs client options for a component: brokers, TLS, SASL, timeouts and logging. */
 export function kafkaClientConfig(config: KafkaConfig, logger: Logger): KafkaJsConfig {
   return {
@@ -54,8 +60,7 @@ export function kafkaClientConfig(config: KafkaConfig, logger: Logger): KafkaJsC
     connectionTimeout: config.dialTimeout,
     authenticationTimeout: config.dialTimeout,
     requestTimeout: config.writeTimeout,
-    // The call's deadline bounds the whole send; these retries happen inside it.
-    retry: { retries: config.producerRetryMax, initialRetryTime: 100, maxRetryTime: 2_000 },
+    retry: retryOptions(config),
     logLevel: logLevel.ERROR,
     logCreator: logCreatorFor(logger),
   };

@@ -1,7 +1,7 @@
 import { Kafka, type IHeaders, type Message, type Producer } from 'kafkajs';
 import { InvalidRequestMetadataError } from '../../api/errors';
 import type { Driver, DriverContext, InvokeRequest, InvokeResponse } from '../driver';
-import { ACKS, COMPRESSION, kafkaClientConfig } from './client-config';
+import { ACKS, COMPRESSION, kafkaClientConfig, retryOptions } from './client-config';
 import { createDaprPartitioner, PartitionOutOfRangeError } from './partitioner';
 import type { KafkaConfig } from './spec';
 
@@ -95,7 +95,8 @@ export async function createKafkaDriver(config: KafkaConfig, context: DriverCont
     maxInFlightRequests: idempotent ? 1 : undefined,
     allowAutoTopicCreation: true,
     createPartitioner: createDaprPartitioner(config.partitioner),
-    retry: { retries: config.producerRetryMax, initialRetryTime: 100, maxRetryTime: 2_000 },
+    // Without its own retry options an idempotent kafkajs producer retries without end.
+    retry: retryOptions(config),
   });
   await producer.connect();
   const exclude = config.excludeHeaderMetaRegex ? new RegExp(config.excludeHeaderMetaRegex) : undefined;
