@@ -87,8 +87,12 @@ export function validateComponent(
     if (item.value === undefined || item.value === '') {
       if (item.envRef) deferred.add(item.name);
       else literals[item.name] = '';
-    } else {
+      continue;
+    }
+    try {
       literals[item.name] = expandTemplates(item.value, { appId });
+    } catch (error) {
+      return fail([`metadata "${item.name}": ${(error as Error).message}`]);
     }
   }
   const checked = checkComponentProperties(entry.spec, literals, deferred);
