@@ -24,6 +24,9 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/load-services-env.ts'],
+      // Starts the two serverless-offline instances every e2e file shares, and stops them at the end.
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
   ],
 };

@@ -1,29 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
 import { topicEndOffset } from '../support/kafka';
-import { startOffline, stopOffline, type OfflineInstance } from '../support/offline';
+import { apiToken, portOf, tokenBaseUrl } from './helpers/environment';
 import { request, sendJson } from './helpers/http';
-import { SAMPLE_TOPIC, TopicTap } from './helpers/records';
+import { SAMPLE_TOPIC } from './helpers/records';
+import { useSampleTap } from './helpers/sample-tap';
 
 jest.setTimeout(60_000);
 
-const token = randomUUID();
-let offline: OfflineInstance | undefined;
-let tap: TopicTap | undefined;
+// The instance global-setup.ts started with DAPR_API_TOKEN set to this token.
+const token = apiToken();
+const tap = useSampleTap();
 let client: DaprClient | undefined;
-
-beforeAll(async () => {
-  tap = await TopicTap.open(SAMPLE_TOPIC);
-  offline = await startOffline({ env: { DAPR_API_TOKEN: token } });
-}, 120_000);
 
 afterAll(async () => {
   await client?.stop();
-  await tap?.close();
-  await stopOffline(offline);
 }, 60_000);
 
-const bindingUrl = () => `${offline!.baseUrl}/v1.0/bindings/checkout`;
+const bindingUrl = () => `${tokenBaseUrl()}/v1.0/bindings/checkout`;
 
 describe('dapr-api-token check (DAPR_API_TOKEN set)', () => {
   it('answers a request without the header with 401 plain text "invalid api token", writing nothing', async () => {
@@ -47,7 +41,7 @@ describe('dapr-api-token check (DAPR_API_TOKEN set)', () => {
   });
 
   it('guards /v1.0/metadata and the 404 fallback too', async () => {
-    expect((await request(`${offline!.baseUrl}/v1.0/metadata`)).status).toBe(401);
+    expect((await request(`${tokenBaseUrl()}/v1.0/metadata`)).status).toBe(401);
     expect((await request(bindingUrl(), { method: 'GET' })).status).toBe(401);
   });
 
@@ -57,7 +51,7 @@ describe('dapr-api-token check (DAPR_API_TOKEN set)', () => {
       'dapr-api-token': token,
     });
     expect({ status: response.status, body: response.text }).toEqual({ status: 204, body: '' });
-    await tap!.waitForValue(`{"orderId":"${orderId}"}`);
+    await tap().waitForValue(`{"orderId":"${orderId}"}`);
   });
 
   it('does not pass the token on as record metadata', async () => {
@@ -66,25 +60,25 @@ describe('dapr-api-token check (DAPR_API_TOKEN set)', () => {
       'dapr-api-token': token,
     });
     expect(response.status).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.headers).toEqual({ marker });
   });
 
   it('leaves GET /v1.0/healthz open: 204 without the header', async () => {
-    const response = await request(`${offline!.baseUrl}/v1.0/healthz`);
+    const response = await request(`${tokenBaseUrl()}/v1.0/healthz`);
     expect(response.status).toBe(204);
   });
 
   it('works with the Dapr SDK given daprApiToken', async () => {
     client = new DaprClient({
       daprHost: '127.0.0.1',
-      daprPort: String(offline!.httpPort),
+      daprPort: portOf(tokenBaseUrl()),
       communicationProtocol: CommunicationProtocolEnum.HTTP,
       daprApiToken: token,
       logger: { level: LogLevel.Error },
     });
     const orderId = randomUUID();
     await expect(client.binding.send('checkout', 'create', { orderId })).resolves.toBe('');
-    await tap!.waitForValue(`{"orderId":"${orderId}"}`);
+    await tap().waitForValue(`{"orderId":"${orderId}"}`);
   });
 });

@@ -1,24 +1,19 @@
 import { topicEndOffset } from '../support/kafka';
-import { startOffline, stopOffline, type OfflineInstance } from '../support/offline';
+import { baseUrl } from './helpers/environment';
 import { daprError, request, sendJson, type TextResponse } from './helpers/http';
 import { ensureTopic, SAMPLE_TOPIC } from './helpers/records';
 
 jest.setTimeout(60_000);
 
-let offline: OfflineInstance | undefined;
 let endOffsetBefore = 0;
 
+// Recorded by this file, after the files before it (one at a time, --runInBand) wrote to the shared topic.
 beforeAll(async () => {
   await ensureTopic(SAMPLE_TOPIC);
-  offline = await startOffline();
   endOffsetBefore = await topicEndOffset(SAMPLE_TOPIC);
-}, 120_000);
-
-afterAll(async () => {
-  await stopOffline(offline);
 }, 60_000);
 
-const bindingUrl = (name = 'checkout') => `${offline!.baseUrl}/v1.0/bindings/${name}`;
+const bindingUrl = (name = 'checkout') => `${baseUrl()}/v1.0/bindings/${name}`;
 const post = (body: string | Buffer, name?: string) =>
   request(bindingUrl(name), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
@@ -146,8 +141,8 @@ describe('bad input over HTTP', () => {
   });
 
   it('still answers after the hostile names', async () => {
-    expect((await request(`${offline!.baseUrl}/v1.0/healthz`)).status).toBe(204);
-    expect((await request(`${offline!.baseUrl}/v1.0/metadata`)).status).toBe(200);
+    expect((await request(`${baseUrl()}/v1.0/healthz`)).status).toBe(204);
+    expect((await request(`${baseUrl()}/v1.0/metadata`)).status).toBe(200);
   });
 
   it('lets none of the bad requests above reach Kafka', async () => {

@@ -1,29 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
-import { startOffline, stopOffline, type OfflineInstance } from '../support/offline';
-import { SAMPLE_TOPIC, TopicTap } from './helpers/records';
+import { baseUrl, portOf } from './helpers/environment';
+import { useSampleTap } from './helpers/sample-tap';
 
 jest.setTimeout(60_000);
 
-let offline: OfflineInstance | undefined;
-let tap: TopicTap | undefined;
+const tap = useSampleTap();
 let client: DaprClient | undefined;
 
-beforeAll(async () => {
-  tap = await TopicTap.open(SAMPLE_TOPIC);
-  offline = await startOffline();
+beforeAll(() => {
   client = new DaprClient({
     daprHost: '127.0.0.1',
-    daprPort: String(offline.httpPort),
+    daprPort: portOf(baseUrl()),
     communicationProtocol: CommunicationProtocolEnum.HTTP,
     logger: { level: LogLevel.Error },
   });
-}, 120_000);
+});
 
 afterAll(async () => {
   await client?.stop();
-  await tap?.close();
-  await stopOffline(offline);
 }, 60_000);
 
 describe('Dapr JS SDK client.binding.send', () => {
@@ -35,7 +30,7 @@ describe('Dapr JS SDK client.binding.send', () => {
     const result = await client!.binding.send('checkout', 'create', { orderId: 100 });
     // The SDK turns daprd's 204 into an empty string.
     expect(result).toBe('');
-    const record = await tap!.waitForValue('{"orderId":100}');
+    const record = await tap().waitForValue('{"orderId":100}');
     expect(record.key).toBeNull();
     expect(record.headers).toEqual({});
   });
@@ -44,7 +39,7 @@ describe('Dapr JS SDK client.binding.send', () => {
     const orderId = randomUUID();
     const metadata = { partitionKey: `k-${orderId}`, marker: orderId };
     await client!.binding.send('checkout', 'create', { orderId }, metadata);
-    const record = await tap!.waitForValue(`{"orderId":"${orderId}"}`);
+    const record = await tap().waitForValue(`{"orderId":"${orderId}"}`);
     expect(record.key!.toString('utf8')).toBe(`k-${orderId}`);
     expect(record.headers).toEqual(metadata);
   });

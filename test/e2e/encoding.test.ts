@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { startOffline, stopOffline, type OfflineInstance } from '../support/offline';
+import { baseUrl } from './helpers/environment';
 import { request, sendJson } from './helpers/http';
-import { SAMPLE_TOPIC, TopicTap } from './helpers/records';
+import { useSampleTap } from './helpers/sample-tap';
 
 jest.setTimeout(60_000);
 
-let offline: OfflineInstance | undefined;
-let tap: TopicTap | undefined;
-
-beforeAll(async () => {
-  tap = await TopicTap.open(SAMPLE_TOPIC);
-  offline = await startOffline();
-}, 120_000);
-
-afterAll(async () => {
-  await tap?.close();
-  await stopOffline(offline);
-}, 60_000);
-
-const url = () => `${offline!.baseUrl}/v1.0/bindings/checkout`;
+const tap = useSampleTap();
+const url = () => `${baseUrl()}/v1.0/bindings/checkout`;
 
 describe('data re-encoding (Go json.Marshal), end to end', () => {
   it('sorts keys, drops whitespace and HTML-escapes <, > and & byte for byte', async () => {
@@ -27,7 +15,7 @@ describe('data re-encoding (Go json.Marshal), end to end', () => {
     const body = `{ "operation": "create", "data": { "b": 1, "a": "<x&y>", "id": "${marker}" } }`;
     const response = await request(url(), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(204);
-    const record = await tap!.waitFor((r) => r.value?.includes(marker) ?? false, `holding ${marker}`);
+    const record = await tap().waitFor((r) => r.value?.includes(marker) ?? false, `holding ${marker}`);
     expect(record.value!.toString('utf8')).toBe(`{"a":"\\u003cx\\u0026y\\u003e","b":1,"id":"${marker}"}`);
   });
 
@@ -36,7 +24,7 @@ describe('data re-encoding (Go json.Marshal), end to end', () => {
     const body = `{ "operation": "create", "metadata": { "marker": "${marker}" }, "data": { "b": 1, "a": "<x&y>" } }`;
     const response = await request(url(), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.value!.toString('utf8')).toBe('{"a":"\\u003cx\\u0026y\\u003e","b":1}');
   });
 
@@ -44,7 +32,7 @@ describe('data re-encoding (Go json.Marshal), end to end', () => {
     const marker = randomUUID();
     const response = await sendJson(url(), { operation: 'create', data: 'hello', metadata: { marker } });
     expect(response.status).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.value!.toString('utf8')).toBe('"hello"');
   });
 
@@ -52,7 +40,7 @@ describe('data re-encoding (Go json.Marshal), end to end', () => {
     const marker = randomUUID();
     const response = await sendJson(url(), { operation: 'create', metadata: { marker } });
     expect(response.status).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.value).toBeNull();
   });
 
@@ -60,7 +48,7 @@ describe('data re-encoding (Go json.Marshal), end to end', () => {
     const marker = randomUUID();
     const response = await sendJson(url(), { operation: 'create', data: null, metadata: { marker } });
     expect(response.status).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.value).toBeNull();
   });
 });
@@ -72,7 +60,7 @@ describe('request metadata on the Kafka record', () => {
     const metadata = { partitionKey: key, marker, 'x-tenant': 'acme', empty: '' };
     const response = await sendJson(url(), { operation: 'create', data: { k: 1 }, metadata });
     expect(response.status).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.key?.toString('utf8')).toBe(key);
     expect(record.headers).toEqual(metadata);
     expect(record.value!.toString('utf8')).toBe('{"k":1}');
@@ -82,7 +70,7 @@ describe('request metadata on the Kafka record', () => {
     const marker = randomUUID();
     const response = await sendJson(url(), { operation: 'create', data: 1, metadata: { marker } });
     expect(response.status).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.key).toBeNull();
     expect(record.headers).toEqual({ marker });
   });

@@ -1,29 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { FUNCTION_NAME, startOffline, stopOffline, type OfflineInstance } from '../support/offline';
-import { SAMPLE_TOPIC, TopicTap } from './helpers/records';
+import { FUNCTION_NAME } from '../support/offline';
+import { lambdaEndpoint } from './helpers/environment';
+import { useSampleTap } from './helpers/sample-tap';
 
 jest.setTimeout(60_000);
 
-let offline: OfflineInstance | undefined;
-let tap: TopicTap | undefined;
+const tap = useSampleTap();
 let lambda: LambdaClient | undefined;
 
-beforeAll(async () => {
-  tap = await TopicTap.open(SAMPLE_TOPIC);
-  offline = await startOffline();
+beforeAll(() => {
   lambda = new LambdaClient({
-    endpoint: offline.lambdaEndpoint,
+    endpoint: lambdaEndpoint(),
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
-}, 120_000);
+});
 
-afterAll(async () => {
+afterAll(() => {
   lambda?.destroy();
-  await tap?.close();
-  await stopOffline(offline);
-}, 60_000);
+});
 
 interface Answer {
   statusCode: number;
@@ -53,7 +49,7 @@ describe('direct Lambda invoke (@aws-sdk/client-lambda InvokeCommand)', () => {
     const orderId = randomUUID();
     const answer = (await invoke({ name: 'checkout', operation: 'create', data: { orderId } })) as Answer;
     expect(answer).toEqual({ statusCode: 204, metadata: offsetMetadata });
-    const record = await tap!.waitForValue(`{"orderId":"${orderId}"}`);
+    const record = await tap().waitForValue(`{"orderId":"${orderId}"}`);
     expect({ partition: String(record.partition), offset: record.offset }).toEqual(answer.metadata);
   });
 
@@ -66,7 +62,7 @@ describe('direct Lambda invoke (@aws-sdk/client-lambda InvokeCommand)', () => {
       metadata: { partitionKey: 'invoke-key', marker },
     })) as Answer;
     expect(answer.statusCode).toBe(204);
-    const record = await tap!.waitForHeader('marker', marker);
+    const record = await tap().waitForHeader('marker', marker);
     expect(record.value!.toString('utf8')).toBe('{"a":"\\u003cx\\u0026y\\u003e","b":1}');
     expect(record.key!.toString('utf8')).toBe('invoke-key');
     expect(record.headers).toEqual({ partitionKey: 'invoke-key', marker });
@@ -89,8 +85,8 @@ describe('direct Lambda invoke (@aws-sdk/client-lambda InvokeCommand)', () => {
       },
       { statusCode: 204, metadata: offsetMetadata },
     ]);
-    const firstRecord = await tap!.waitForValue(`{"orderId":"${first}"}`);
-    const thirdRecord = await tap!.waitForValue(`{"orderId":"${third}"}`);
+    const firstRecord = await tap().waitForValue(`{"orderId":"${first}"}`);
+    const thirdRecord = await tap().waitForValue(`{"orderId":"${third}"}`);
     expect(firstRecord.offset).toBe(answers[0]!.metadata!.offset);
     expect(thirdRecord.offset).toBe(answers[2]!.metadata!.offset);
     // Answered one after another: the third record lands after the first on the same partition.

@@ -1,21 +1,11 @@
-import { startOffline, stopOffline, type OfflineInstance } from '../support/offline';
+import { baseUrl } from './helpers/environment';
 import { request } from './helpers/http';
 
 jest.setTimeout(60_000);
 
-let offline: OfflineInstance | undefined;
-
-beforeAll(async () => {
-  offline = await startOffline();
-}, 120_000);
-
-afterAll(async () => {
-  await stopOffline(offline);
-}, 60_000);
-
 describe('GET /v1.0/metadata', () => {
   it('answers 200 JSON with the app id and the checkout output binding', async () => {
-    const response = await request(`${offline!.baseUrl}/v1.0/metadata`);
+    const response = await request(`${baseUrl()}/v1.0/metadata`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const document = JSON.parse(response.text) as { id: unknown; components: unknown[] };
@@ -30,7 +20,7 @@ describe('GET /v1.0/metadata', () => {
   });
 
   it('answers with a non-empty body, which the Dapr SDK requires before its first call', async () => {
-    const response = await request(`${offline!.baseUrl}/v1.0/metadata`);
+    const response = await request(`${baseUrl()}/v1.0/metadata`);
     expect(response.status).toBe(200);
     expect(response.text.length).toBeGreaterThan(0);
   });
@@ -38,12 +28,12 @@ describe('GET /v1.0/metadata', () => {
 
 describe('GET /v1.0/healthz', () => {
   it('answers 204 with an empty body', async () => {
-    const response = await request(`${offline!.baseUrl}/v1.0/healthz`);
+    const response = await request(`${baseUrl()}/v1.0/healthz`);
     expect({ status: response.status, body: response.text }).toEqual({ status: 204, body: '' });
   });
 
   it('answers 204 on /v1.0/healthz/outbound too', async () => {
-    const response = await request(`${offline!.baseUrl}/v1.0/healthz/outbound`);
+    const response = await request(`${baseUrl()}/v1.0/healthz/outbound`);
     expect({ status: response.status, body: response.text }).toEqual({ status: 204, body: '' });
   });
 });

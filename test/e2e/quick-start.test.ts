@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { startOffline, stopOffline, type OfflineInstance } from '../support/offline';
+import { baseUrl } from './helpers/environment';
 import { sendJson } from './helpers/http';
-import { SAMPLE_TOPIC, TopicTap } from './helpers/records';
+import { useSampleTap } from './helpers/sample-tap';
 
 jest.setTimeout(60_000);
 
-let offline: OfflineInstance | undefined;
-let tap: TopicTap | undefined;
-
-beforeAll(async () => {
-  tap = await TopicTap.open(SAMPLE_TOPIC);
-  offline = await startOffline();
-}, 120_000);
-
-afterAll(async () => {
-  await tap?.close();
-  await stopOffline(offline);
-}, 60_000);
+const tap = useSampleTap();
 
 /** Sends the README's quick-start body to `path` and checks the answer and the record it produced. */
 async function quickStart(path: string, method = 'POST'): Promise<void> {
   const orderId = randomUUID();
-  const response = await sendJson(`${offline!.baseUrl}${path}`, { data: { orderId }, operation: 'create' }, method);
+  const response = await sendJson(`${baseUrl()}${path}`, { data: { orderId }, operation: 'create' }, method);
   expect({ status: response.status, body: response.text }).toEqual({ status: 204, body: '' });
   expect(response.headers.get('metadata.partition')).toMatch(/^\d+$/);
   expect(response.headers.get('metadata.offset')).toMatch(/^\d+$/);
-  const record = await tap!.waitForValue(`{"orderId":"${orderId}"}`);
+  const record = await tap().waitForValue(`{"orderId":"${orderId}"}`);
   expect(record.partition).toBe(Number(response.headers.get('metadata.partition')));
   expect(record.offset).toBe(response.headers.get('metadata.offset'));
 }

@@ -45,16 +45,37 @@ export class TopicTap {
     private readonly start: Map<number, bigint>,
   ) {}
 
-  /** Opens a tap on `topic`: records at or past the current end offsets are collected. */
-  static async open(topic: string): Promise<TopicTap> {
+  /**
+   * Opens a tap on `topic`: records at or past the current end offsets are collected. Resolves once the consumer
+   * has joined, fetched and sent a heartbeat: kafkajs loads each protocol request on first use, and Jest 30 rejects
+   * a `require` between tests, so everything it needs must be loaded while the calling hook still runs.
+   */
+  static async open(topic: string, readyTimeoutMs = 30_000): Promise<TopicTap> {
     await ensureTopic(topic);
     const start = await partitionEndOffsets(topic);
-    const consumer = testKafka().consumer({ groupId: `e2e-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    // A short heartbeat interval makes the first heartbeat come right after the first fetch.
+    const consumer = testKafka().consumer({
+      groupId: `e2e-${randomUUID()}`,
+      maxWaitTimeInMs: 100,
+      heartbeatInterval: 100,
+    });
     const tap = new TopicTap(topic, consumer, start);
+    const crashed = new Promise<never>((_, reject) =>
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (payload.restart) return;
+        tap.failure = payload.error;
+        reject(payload.error);
+      }),
+    );
+    crashed.catch(() => undefined);
+    const fetched = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => resolve()));
+    const heartbeat = new Promise<void>((resolve) => consumer.on(consumer.events.HEARTBEAT, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     void consumer
       .run({
+        // The group is this tap's alone and the start offsets are known, so nothing needs committing.
+        autoCommit: false,
         eachMessage: async ({ partition, message }) => {
           // Older records (from earlier runs) are skipped: only what arrived after open() counts.
           if (BigInt(message.offset) < (start.get(partition) ?? 0n)) return;
@@ -66,6 +87,21 @@ export class TopicTap {
       .catch((error: Error) => {
         tap.failure = error;
       });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the tap on ${topic} was not consuming within ${readyTimeoutMs}ms`)),
+        readyTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([Promise.all([fetched, heartbeat]), crashed, timedOut]);
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     return tap;
   }
 
