@@ -8,16 +8,10 @@
  */
 import type { Producer } from 'kafkajs';
 import { expectNoContent, fakeContext, httpEvent, loadBundle, payloadBytes, type Handler } from './lambda-fakes';
-import { runWorker, workerInput } from './protocol';
+import { runWorker, workerInput, type WorkerTarget } from './protocol';
 
-interface Input {
-  /** The function's timeout: the fake context's deadline. */
-  timeoutMs: number;
+interface Input extends WorkerTarget {
   mode: 'handler' | 'raw';
-  bundle: string;
-  brokers: string;
-  topic: string;
-  component: string;
   seq: number;
 }
 

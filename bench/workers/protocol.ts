@@ -4,8 +4,20 @@
  * own log lines on stdout cannot be mistaken for it.
  */
 
+/** The line prefix that marks a worker's result on stdout. */
 export const RESULT_PREFIX = 'BENCH_RESULT ';
 
+/** What every worker is told: the bundle under test, the function's timeout, and where to send. */
+export interface WorkerTarget {
+  /** The function's timeout: the fake context's deadline. */
+  timeoutMs: number;
+  bundle: string;
+  brokers: string;
+  topic: string;
+  component: string;
+}
+
+/** Reads the worker's JSON input from argv[2]. */
 export function workerInput<T>(): T {
   const raw = process.argv[2];
   if (!raw) throw new Error('worker input (JSON) missing from argv[2]');

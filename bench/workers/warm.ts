@@ -5,16 +5,10 @@
  * see the same broker, GC and CPU conditions. Throughput: back-to-back blocks, alternating sides.
  */
 import { expectNoContent, fakeContext, httpEvent, loadBundle, payloadBytes, type Handler } from './lambda-fakes';
-import { runWorker, workerInput } from './protocol';
+import { runWorker, workerInput, type WorkerTarget } from './protocol';
 import { rawProducer, rawSend } from './raw-kafka';
 
-interface Input {
-  /** The function's timeout: the fake context's deadline. */
-  timeoutMs: number;
-  bundle: string;
-  brokers: string;
-  topic: string;
-  component: string;
+interface Input extends WorkerTarget {
   warmupPairs: number;
   pairs: number;
   throughputBlock: number;
