@@ -63,7 +63,7 @@ export function loadStage(options: {
   const merged = loadLayer(dir, root, errors, warnings);
   for (const [name, component] of loadLayer(join(dir, stage), root, errors, warnings)) merged.set(name, component);
 
-  const manifest: BundleManifest = { appId, stage, components: [] };
+  const manifest: BundleManifest = { appId, stage, components: [], secretStores: [] };
   for (const component of merged.values()) {
     if (component.scopes.length > 0 && !component.scopes.includes(appId)) {
       warnings.push(`${component.source}: component "${component.name}" is not scoped to app ID "${appId}"; skipped`);

@@ -72,7 +72,7 @@ export function fakeRuntime(
   components: BundledComponent[],
   env: NodeJS.ProcessEnv = {},
 ): BindingsRuntime {
-  const manifest: BundleManifest = { appId: 'test-app', stage: 'test', components };
+  const manifest: BundleManifest = { appId: 'test-app', stage: 'test', components, secretStores: [] };
   return new BindingsRuntime({
     manifest,
     catalog: backend.catalog(),

@@ -17,7 +17,7 @@ export function kafkaComponent(name: string, topic: string, extra: Record<string
 /** A runtime with the real binding catalog, serving the given components. */
 export function realRuntime(components: BundledComponent[]): BindingsRuntime {
   return new BindingsRuntime({
-    manifest: { appId: 'integration', stage: 'test', components },
+    manifest: { appId: 'integration', stage: 'test', components, secretStores: [] },
     catalog: fullCatalog,
     env: {},
     logger: createLogger({}, (process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent'),
