@@ -10,8 +10,18 @@ export interface CatalogEntry {
 /** The binding types available to a runtime, keyed by canonical `spec.type`. */
 export type BindingCatalog = Readonly<Record<string, CatalogEntry>>;
 
-/** Finds a type as daprd does: case-insensitively, by canonical name or alias. */
-export function findBindingType(catalog: BindingCatalog, type: string): CatalogEntry | undefined {
+/** What identifies a component type: its canonical name, aliases and accepted versions. */
+export interface TypeIdentity {
+  type: string;
+  aliases?: readonly string[];
+  versions: readonly string[];
+}
+
+/** Finds a type as daprd does: case-insensitively, by canonical name or alias (bindings and secret stores alike). */
+export function findBindingType<E extends { spec: TypeIdentity }>(
+  catalog: Readonly<Record<string, E>>,
+  type: string,
+): E | undefined {
   const wanted = type.toLowerCase();
   return Object.values(catalog).find(
     (entry) =>
@@ -20,7 +30,7 @@ export function findBindingType(catalog: BindingCatalog, type: string): CatalogE
 }
 
 /** Whether a component's `spec.version` is one the type accepts ("", "v0" and "v1" all mean the initial version). */
-export function acceptsVersion(spec: BindingSpec, version: string): boolean {
+export function acceptsVersion(spec: TypeIdentity, version: string): boolean {
   const initial = (v: string) => v === '' || v === 'v0' || v === 'v1';
   return spec.versions.some((v) => v === version || (initial(v) && initial(version)));
 }

@@ -10,8 +10,8 @@ export interface DriverModule {
 }
 
 /** Decodes and validates properties by a spec: the errors (for the build and for cold start) and the config. */
-export function checkComponentProperties<M extends FieldSpecs, Op extends string>(
-  spec: BindingSpec<M, Op>,
+export function checkComponentProperties<M extends FieldSpecs>(
+  spec: { metadata: M; validate?(config: DecodedConfig<M>): string[] },
   properties: Readonly<Record<string, string>>,
   deferred: ReadonlySet<string> = new Set(),
 ): { config: DecodedConfig<M>; errors: string[]; unknown: string[] } {

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import type { BindingCatalog } from '../bindings/catalog';
 import { parseComponentFile, type ParsedComponent } from './parse-yaml';
 import type { BundleManifest } from './types';
-import { validateComponent } from './validate';
+import { validateComponent, validateSecretStore } from './validate';
+import { fullSecretStoreCatalog, type SecretStoreCatalog } from '../secretstores/registry';
 
 /** What loading a stage produced: the manifest to bundle, and every error and warning found. */
 export interface StageLoadResult {
@@ -51,10 +52,13 @@ export function loadStage(options: {
   stage: string;
   appId: string;
   catalog: BindingCatalog;
+  /** The secret store types (default: every type this project implements). */
+  secretStoreCatalog?: SecretStoreCatalog;
   /** Folder that error messages are relative to (default: the components folder's parent). */
   root?: string;
 }): StageLoadResult {
   const { dir, stage, appId, catalog } = options;
+  const storeCatalog = options.secretStoreCatalog ?? fullSecretStoreCatalog;
   const root = options.root ?? join(dir, '..');
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -64,15 +68,30 @@ export function loadStage(options: {
   for (const [name, component] of loadLayer(join(dir, stage), root, errors, warnings)) merged.set(name, component);
 
   const manifest: BundleManifest = { appId, stage, components: [], secretStores: [] };
-  for (const component of merged.values()) {
-    if (component.scopes.length > 0 && !component.scopes.includes(appId)) {
-      warnings.push(`${component.source}: component "${component.name}" is not scoped to app ID "${appId}"; skipped`);
-      continue;
-    }
-    const result = validateComponent(component, catalog, appId);
+  const inScope = [...merged.values()].filter((component) => {
+    if (component.scopes.length === 0 || component.scopes.includes(appId)) return true;
+    warnings.push(`${component.source}: component "${component.name}" is not scoped to app ID "${appId}"; skipped`);
+    return false;
+  });
+  const isStore = (c: ParsedComponent) => c.type.toLowerCase().startsWith('secretstores.');
+  const context = { appId, stage, secretStores: new Map(inScope.filter(isStore).map((c) => [c.name, c])) };
+  for (const component of inScope.filter((c) => !isStore(c))) {
+    const result = validateComponent(component, catalog, context);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
     if (result.component) manifest.components.push(result.component);
+  }
+  // Only the stores that bundled bindings read from are bundled (and granted IAM access).
+  const used = new Set(manifest.components.flatMap((c) => (c.secretStore ? [c.secretStore] : [])));
+  for (const store of context.secretStores.values()) {
+    if (!used.has(store.name)) {
+      warnings.push(`${store.source}: secret store "${store.name}" is used by no output binding; skipped`);
+      continue;
+    }
+    const result = validateSecretStore(store, storeCatalog, context);
+    errors.push(...result.errors);
+    warnings.push(...result.warnings);
+    if (result.component) manifest.secretStores.push(result.component);
   }
   return { manifest, errors, warnings };
 }

@@ -35,12 +35,14 @@ export function expandTemplates(value: string, context: TemplateContext): string
 
 /**
  * Turns a component's metadata into the string properties a driver decodes: literal values,
- * `envRef` read from the environment (a missing variable is empty, as daprd), templates expanded.
+ * `envRef` read from the environment (a missing variable is empty, as daprd), secrets, templates expanded.
  */
 export function resolveProperties(
-  component: BundledComponent,
+  component: Pick<BundledComponent, 'metadata'>,
   env: NodeJS.ProcessEnv,
   context: TemplateContext,
+  /** The values of the component's `secretKeyRef`s, by field name, already read from its store. */
+  secrets: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const properties: Record<string, string> = {};
   for (const item of component.metadata) {
@@ -51,7 +53,9 @@ export function resolveProperties(
       value = env[item.envRef] ?? '';
     }
     if (item.secretKeyRef !== undefined && value === '') {
-      throw new Error(`metadata "${item.name}": secretKeyRef needs a secret store, which this release does not have`);
+      const secret = secrets[item.name];
+      if (secret === undefined) throw new Error(`metadata "${item.name}": its secret was not read`);
+      value = secret;
     }
     properties[item.name] = expandTemplates(value, context);
   }

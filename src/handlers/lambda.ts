@@ -10,7 +10,14 @@ import { safetyNet } from './safety-net';
 
 const logger = createLogger({ app: bundle.manifest.appId, stage: bundle.manifest.stage });
 // Module scope: the pool outlives invocations, so warm calls reuse connections.
-const runtime = new BindingsRuntime({ manifest: bundle.manifest, catalog: bundle.catalog, logger });
+const runtime = new BindingsRuntime({
+  manifest: bundle.manifest,
+  catalog: bundle.catalog,
+  secretStoreCatalog: bundle.secretStoreCatalog,
+  logger,
+});
+// Secrets are read during the init phase, in parallel; a failure is retried on the first call that needs it.
+void runtime.warmUp();
 const apiToken = process.env.DAPR_API_TOKEN || undefined;
 
 // Lambda sends SIGTERM before it retires a sandbox (when an extension is registered): flush and close.

@@ -1,14 +1,19 @@
 import type { Driver } from '../bindings/driver';
 import { describeError, type Logger } from '../runtime/logger';
 
-interface PoolEntry {
-  driver: Promise<Driver>;
+/** Anything the pool can hold: binding drivers and secret store clients. */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+interface PoolEntry<T> {
+  driver: Promise<T>;
   lastUsedAt: number;
 }
 
 /** How to create one component's driver, and when an idle one is no longer trusted. */
-export interface DriverRecipe {
-  create: () => Promise<Driver>;
+export interface DriverRecipe<T extends Closable = Driver> {
+  create: () => Promise<T>;
   rebuildAfterIdleMs?: number;
 }
 
@@ -16,8 +21,8 @@ export interface DriverRecipe {
  * One live driver per component in module scope: created on first use, shared by concurrent first
  * calls, kept across warm invocations, replaced after a failure or a long idle spell.
  */
-export class DriverPool {
-  private readonly entries = new Map<string, PoolEntry>();
+export class DriverPool<T extends Closable = Driver> {
+  private readonly entries = new Map<string, PoolEntry<T>>();
 
   constructor(
     private readonly logger: Logger,
@@ -25,7 +30,7 @@ export class DriverPool {
   ) {}
 
   /** The component's driver, creating it (once, however many callers wait) when there is none. */
-  acquire(name: string, recipe: DriverRecipe): Promise<Driver> {
+  acquire(name: string, recipe: DriverRecipe<T>): Promise<T> {
     const existing = this.entries.get(name);
     const now = this.now();
     if (existing) {
@@ -38,7 +43,7 @@ export class DriverPool {
       this.evict(name, existing.driver);
     }
     const driver = recipe.create();
-    const entry: PoolEntry = { driver, lastUsedAt: now };
+    const entry: PoolEntry<T> = { driver, lastUsedAt: now };
     this.entries.set(name, entry);
     // A failed creation must not stick: the next call tries again.
     driver.catch(() => {
@@ -47,12 +52,12 @@ export class DriverPool {
     return driver;
   }
 
-  /** Drops the component's driver if it is still `driver`, closing it in the background. */
-  evict(name: string, driver: Promise<Driver>): void {
+  /** Drops the component's driver (only if it is still `driver`, when given), closing it in the background. */
+  evict(name: string, driver?: Promise<T>): void {
     const entry = this.entries.get(name);
-    if (entry?.driver !== driver) return;
+    if (!entry || (driver !== undefined && entry.driver !== driver)) return;
     this.entries.delete(name);
-    void this.close(name, driver);
+    void this.close(name, entry.driver);
   }
 
   /** Closes every driver, for SIGTERM and tests. */
@@ -67,7 +72,7 @@ export class DriverPool {
     return this.entries.size;
   }
 
-  private async close(name: string, driver: Promise<Driver>): Promise<void> {
+  private async close(name: string, driver: Promise<T>): Promise<void> {
     try {
       await (await driver).close();
     } catch (error) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   BindingNotFoundError,
   ComponentConfigError,
@@ -13,6 +14,8 @@ import { checkComponentProperties } from '../bindings/module';
 import { resolveProperties } from '../components/resolve';
 import type { BundledComponent, BundleManifest } from '../components/types';
 import { DriverPool, type DriverRecipe } from '../pool/driver-pool';
+import type { SecretStoreCatalog } from '../secretstores/registry';
+import { SecretResolver, type SecretValues } from '../secretstores/resolver';
 import { callTimeoutMs, DEFAULT_DEADLINE_MARGIN_MS, withDeadline } from './deadline';
 import { createLogger, describeError, type Logger } from './logger';
 
@@ -20,18 +23,20 @@ import { createLogger, describeError, type Logger } from './logger';
 export interface RuntimeOptions {
   manifest: BundleManifest;
   catalog: BindingCatalog;
+  /** The secret store types the manifest's stores use (default: none). */
+  secretStoreCatalog?: SecretStoreCatalog;
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   /** Time kept back from the invocation's remaining time (default 500 ms, env `DEADLINE_MARGIN_MS`). */
   marginMs?: number;
 }
 
-/** One component ready to serve: its supported operations, timeout, driver recipe and logger. */
+/** One component ready to serve: its timeout, driver recipe and logger, and which secret values built it. */
 interface Prepared {
-  operations: readonly string[];
   timeoutMs: number;
   recipe: DriverRecipe;
   logger: Logger;
+  secretsDigest?: string;
 }
 
 /** The `GET /v1.0/metadata` answer, in daprd's shape. */
@@ -50,7 +55,9 @@ export const RUNTIME_VERSION = 'dapr-lambda-bindings/0.1.0';
 export class BindingsRuntime {
   private readonly components: Map<string, BundledComponent>;
   private readonly prepared = new Map<string, Prepared | ComponentConfigError>();
+  private readonly operations = new Map<string, readonly string[]>();
   private readonly pool: DriverPool;
+  private readonly secrets: SecretResolver;
   private readonly logger: Logger;
   private readonly env: NodeJS.ProcessEnv;
   private readonly marginMs: number;
@@ -60,6 +67,13 @@ export class BindingsRuntime {
     this.logger = options.logger ?? createLogger();
     this.pool = new DriverPool(this.logger);
     this.components = new Map(options.manifest.components.map((c) => [c.name, c]));
+    this.secrets = new SecretResolver(
+      options.manifest.secretStores,
+      options.secretStoreCatalog ?? {},
+      this.env,
+      this.templateContext(),
+      this.logger,
+    );
     const margin = Number(this.env.DEADLINE_MARGIN_MS);
     this.marginMs = options.marginMs ?? (Number.isFinite(margin) && margin >= 0 ? margin : DEFAULT_DEADLINE_MARGIN_MS);
   }
@@ -74,10 +88,11 @@ export class BindingsRuntime {
     const { name, operation } = request;
     // daprd checks the operation before it looks the binding up (processor/binding/send.go).
     if (operation === '') throw new MissingOperationError(name);
-    const prepared = this.prepare(name);
-    if (!prepared.operations.includes(operation)) {
-      throw new UnsupportedOperationError(name, operation, prepared.operations);
-    }
+    const component = this.components.get(name);
+    if (!component) throw new BindingNotFoundError(name);
+    const operations = this.operationsOf(component);
+    if (!operations.includes(operation)) throw new UnsupportedOperationError(name, operation, operations);
+    const prepared = await this.prepare(component);
 
     const timeoutMs = callTimeoutMs(prepared.timeoutMs, remainingMs, this.marginMs);
     const driverPromise = this.pool.acquire(name, prepared.recipe);
@@ -117,42 +132,83 @@ export class BindingsRuntime {
     };
   }
 
-  /** Closes every pooled driver (SIGTERM, tests). */
-  close(): Promise<void> {
-    return this.pool.closeAll();
+  /** Reads every component's secrets in parallel, at cold start; failures are logged and retried on use. */
+  warmUp(): Promise<void> {
+    const reads = [...this.components.values()]
+      .filter(SecretResolver.needsSecrets)
+      .map((component) => this.secrets.resolve(component).catch(() => undefined));
+    return Promise.all(reads).then(() => undefined);
   }
 
-  /** Resolves and decodes a component once per sandbox; a bad configuration fails only its own calls. */
-  private prepare(name: string): Prepared {
-    const cached = this.prepared.get(name);
-    if (cached instanceof ComponentConfigError) throw cached;
-    if (cached) return cached;
-    const component = this.components.get(name);
-    if (!component) throw new BindingNotFoundError(name);
-    let result: Prepared | ComponentConfigError;
-    try {
-      result = this.decode(component);
-    } catch (error) {
-      result = new ComponentConfigError(name, `invalid component configuration: ${(error as Error).message}`);
-      this.logger.error('component configuration is invalid', { component: name, ...describeError(error) });
+  /** Closes every pooled driver and secret store client (SIGTERM, tests). */
+  async close(): Promise<void> {
+    await Promise.all([this.pool.closeAll(), this.secrets.close()]);
+  }
+
+  private templateContext() {
+    return { appId: this.options.manifest.appId, namespace: this.env.NAMESPACE };
+  }
+
+  private entryOf(component: BundledComponent): CatalogEntry {
+    const entry = findBindingType(this.options.catalog, component.type);
+    if (!entry) throw new ComponentConfigError(component.name, `binding type ${component.type} is not in this bundle`);
+    return entry;
+  }
+
+  private operationsOf(component: BundledComponent): readonly string[] {
+    let operations = this.operations.get(component.type);
+    if (!operations) {
+      operations = Object.keys(this.entryOf(component).spec.operations);
+      this.operations.set(component.type, operations);
     }
-    this.prepared.set(name, result);
+    return operations;
+  }
+
+  /**
+   * Resolves and decodes a component once per sandbox; a bad configuration fails only its own calls.
+   * A component with secrets is decoded again when a refreshed secret changed, and its driver rebuilt.
+   */
+  private async prepare(component: BundledComponent): Promise<Prepared> {
+    const cached = this.prepared.get(component.name);
+    if (!SecretResolver.needsSecrets(component)) {
+      if (cached instanceof ComponentConfigError) throw cached;
+      if (cached) return cached;
+      const result = this.decodeOrError(component, {});
+      this.prepared.set(component.name, result);
+      if (result instanceof ComponentConfigError) throw result;
+      return result;
+    }
+    const secrets = await this.secrets.resolve(component);
+    const digest = createHash('sha256').update(JSON.stringify(secrets)).digest('base64');
+    if (cached && !(cached instanceof ComponentConfigError) && cached.secretsDigest === digest) return cached;
+    if (cached) {
+      this.logger.info('secrets changed; rebuilding the driver', { component: component.name });
+      this.pool.evict(component.name);
+    }
+    // Not cached when it fails: the error may come from a secret value that a refresh will fix.
+    const result = this.decodeOrError(component, secrets);
     if (result instanceof ComponentConfigError) throw result;
+    result.secretsDigest = digest;
+    this.prepared.set(component.name, result);
     return result;
   }
 
-  private decode(component: BundledComponent): Prepared {
-    const entry = findBindingType(this.options.catalog, component.type);
-    if (!entry) throw new Error(`binding type ${component.type} is not in this bundle`);
-    const properties = resolveProperties(component, this.env, {
-      appId: this.appId,
-      namespace: this.env.NAMESPACE,
-    });
+  private decodeOrError(component: BundledComponent, secrets: SecretValues): Prepared | ComponentConfigError {
+    try {
+      return this.decode(component, secrets);
+    } catch (error) {
+      this.logger.error('component configuration is invalid', { component: component.name, ...describeError(error) });
+      return new ComponentConfigError(component.name, `invalid component configuration: ${(error as Error).message}`);
+    }
+  }
+
+  private decode(component: BundledComponent, secrets: SecretValues): Prepared {
+    const entry = this.entryOf(component);
+    const properties = resolveProperties(component, this.env, this.templateContext(), secrets);
     const { config, errors } = checkComponentProperties(entry.spec, properties);
     if (errors.length > 0) throw new Error(errors.join('; '));
     const logger = this.logger.child({ component: component.name });
     return {
-      operations: Object.keys(entry.spec.operations),
       logger,
       timeoutMs: entry.spec.operationTimeoutMs(config),
       recipe: {

@@ -2,7 +2,8 @@ import type { BindingCatalog } from '../../src/bindings/catalog';
 import type { Driver, InvokeRequest, InvokeResponse } from '../../src/bindings/driver';
 import { defineDriverModule } from '../../src/bindings/module';
 import { defineBinding, field } from '../../src/bindings/spec';
-import type { BundledComponent, BundleManifest } from '../../src/components/types';
+import type { BundledComponent, BundledSecretStore, BundleManifest } from '../../src/components/types';
+import type { SecretStoreCatalog } from '../../src/secretstores/registry';
 import { BindingsRuntime } from '../../src/runtime/bindings-runtime';
 import { createLogger } from '../../src/runtime/logger';
 
@@ -66,16 +67,23 @@ export function fakeComponent(
   return { name, type: 'bindings.fake', version: 'v1', initTimeoutMs: 5_000, metadata, source: 'test' };
 }
 
-/** A runtime over the fake backend with the given components, logging nothing. */
+/** A runtime over the fake backend with the given components (and secret stores), logging nothing. */
 export function fakeRuntime(
   backend: FakeBackend,
   components: BundledComponent[],
   env: NodeJS.ProcessEnv = {},
+  secrets?: { stores: BundledSecretStore[]; catalog: SecretStoreCatalog },
 ): BindingsRuntime {
-  const manifest: BundleManifest = { appId: 'test-app', stage: 'test', components, secretStores: [] };
+  const manifest: BundleManifest = {
+    appId: 'test-app',
+    stage: 'test',
+    components,
+    secretStores: secrets?.stores ?? [],
+  };
   return new BindingsRuntime({
     manifest,
     catalog: backend.catalog(),
+    secretStoreCatalog: secrets?.catalog,
     env,
     logger: createLogger({}, 'silent'),
     marginMs: 100,

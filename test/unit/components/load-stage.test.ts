@@ -65,6 +65,60 @@ describe('loadStage', () => {
     expect(load(join(fixtures, 'good'), 'staging').errors).toEqual([]);
   });
 
+  describe('secret stores', () => {
+    const secrets = join(fixtures, 'secrets');
+
+    it('bundles the stores that bindings use, with auth.secretStore kept, and skips unused ones', () => {
+      const { manifest, errors, warnings } = load(secrets);
+      expect(errors).toEqual([]);
+      expect(manifest.components.map((c) => [c.name, c.secretStore])).toEqual([
+        ['orders', 'aws-secrets'],
+        ['payments', 'parameters'],
+      ]);
+      expect(manifest.secretStores.map((s) => [s.name, s.type])).toEqual([
+        ['aws-secrets', 'secretstores.aws.secretmanager'],
+        ['parameters', 'secretstores.aws.parameterstore'],
+      ]);
+      expect(warnings.join('\n')).toContain('secret store "unused-store" is used by no output binding; skipped');
+    });
+
+    it('refuses a local secrets file outside the dev stage', () => {
+      const { errors } = load(secrets, 'prod');
+      expect(errors).toEqual([
+        expect.stringContaining(
+          'secret store "parameters" (secretstores.local.file): secretstores.local.file is for the dev stage only',
+        ),
+      ]);
+    });
+
+    it('refuses a literal value for a sensitive field outside dev, and allows it in dev', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'components-'));
+      const text = readFileSync(join(fixtures, 'good', 'checkout.yaml'), 'utf8').replace(
+        '  - name: authRequired\n    value: "false"',
+        '  - name: authType\n    value: password\n  - name: saslUsername\n    value: u\n  - name: saslPassword\n    value: hunter2',
+      );
+      writeFileSync(join(dir, 'checkout.yaml'), text);
+      expect(load(dir, 'dev').errors).toEqual([]);
+      const { errors } = load(dir, 'prod');
+      expect(errors).toEqual([
+        expect.stringContaining(
+          'metadata "saslPassword" is a secret: outside the dev stage use a secretKeyRef or an envRef, not a value',
+        ),
+      ]);
+      expect(errors.join('')).not.toContain('hunter2');
+    });
+
+    it('refuses a literal key in a secret store outside dev', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'components-'));
+      writeFileSync(
+        join(dir, 'store.yaml'),
+        readFileSync(join(secrets, 'stores.yaml'), 'utf8').replace('    value: eu-west-1', '    value: eu-west-1\n  - name: secretKey\n    value: AKIAsecret'),
+      );
+      writeFileSync(join(dir, 'orders.yaml'), readFileSync(join(secrets, 'orders.yaml'), 'utf8'));
+      expect(load(dir, 'staging').errors.join('\n')).toContain('metadata "secretKey" is a secret');
+    });
+  });
+
   describe('bad fixtures', () => {
     const files = readdirSync(join(fixtures, 'bad')).filter((f) => f.endsWith('.yaml'));
 
