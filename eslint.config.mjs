@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.build/', '.serverless/', '.services/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'lib/', '.build/', '.serverless/', '.services/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,10 +6,11 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 log() { echo "[services] $*" >&2; }
 
-# Only stops a broker this repo's kafka.sh started (PID file), so an external
-# KAFKA_BROKERS is never touched.
+# Only stops what this repo's scripts started (PID files), so an external
+# KAFKA_BROKERS or MOTO_ENDPOINT is never touched.
 down_kafka() { bash "$HERE/kafka.sh" stop; }
+down_moto() { bash "$HERE/moto.sh" stop; }
 
-SERVICES=(kafka)
+SERVICES=(kafka moto)
 for service in "${SERVICES[@]}"; do "down_$service"; done
 log "services down"

@@ -1,9 +1,10 @@
 import { handleHttpRequest } from '../../src/api/router';
 import type { HttpResponse } from '../../src/api/http-types';
 import { fullCatalog } from '../../src/bindings/registry';
-import type { BundledComponent } from '../../src/components/types';
+import type { BundledComponent, BundledSecretStore } from '../../src/components/types';
+import { fullSecretStoreCatalog } from '../../src/secretstores/registry';
 import { BindingsRuntime } from '../../src/runtime/bindings-runtime';
-import { createLogger } from '../../src/runtime/logger';
+import { createLogger, type Logger } from '../../src/runtime/logger';
 import { kafkaBrokers } from './kafka';
 
 /** A Kafka binding component for integration tests, pointing at the test broker. */
@@ -14,13 +15,17 @@ export function kafkaComponent(name: string, topic: string, extra: Record<string
   return { name, type: 'bindings.kafka', version: 'v1', initTimeoutMs: 10_000, metadata, source: 'test' };
 }
 
-/** A runtime with the real binding catalog, serving the given components. */
-export function realRuntime(components: BundledComponent[]): BindingsRuntime {
+/** A runtime with the real binding and secret store catalogs, serving the given components. */
+export function realRuntime(
+  components: BundledComponent[],
+  options: { secretStores?: BundledSecretStore[]; logger?: Logger; env?: NodeJS.ProcessEnv } = {},
+): BindingsRuntime {
   return new BindingsRuntime({
-    manifest: { appId: 'integration', stage: 'test', components, secretStores: [] },
+    manifest: { appId: 'integration', stage: 'test', components, secretStores: options.secretStores ?? [] },
     catalog: fullCatalog,
-    env: {},
-    logger: createLogger({}, (process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent'),
+    secretStoreCatalog: fullSecretStoreCatalog,
+    env: options.env ?? {},
+    logger: options.logger ?? createLogger({}, (process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent'),
   });
 }
 
