@@ -41,6 +41,18 @@ describe('npm run build', () => {
     expect(code).toContain('CHECKOUT_SASL_PASSWORD');
   });
 
+  it('bundles the secret stores a stage uses but never a secret value: they are read at cold start', () => {
+    const { status, bundle } = build(join(fixtures, 'secrets'));
+    expect(status).toBe(0);
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).toContain('kafka-orders-password');
+    expect(code).toContain('secretstores.aws.secretmanager');
+    expect(code).not.toContain('secretstores.local.env');
+    const password = process.env.KAFKA_SASL_PASSWORD;
+    if (!password) throw new Error('KAFKA_SASL_PASSWORD is not set: run `npm run services:up`');
+    expect(code).not.toContain(password);
+  });
+
   it('fails on a bad component, naming the file, the component and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'components-'));
     copyFileSync(join(fixtures, 'bad', 'missing-required.yaml'), join(dir, 'missing-required.yaml'));

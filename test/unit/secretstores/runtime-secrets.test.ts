@@ -54,6 +54,13 @@ describe('BindingsRuntime with secret stores', () => {
     expect(backend.created).toBe(2);
   });
 
+  it('keeps secret values out of the metadata answer', async () => {
+    secrets.values.set('a', 'hunter2');
+    const rt = runtime([component('one', 'a')]);
+    await rt.invokeBinding(call('one'));
+    expect(JSON.stringify(rt.metadata())).not.toContain('hunter2');
+  });
+
   it('fails only the binding whose secret is missing, naming the store and the secret', async () => {
     secrets.values.set('present', 'fine');
     const rt = runtime([component('broken', 'missing'), component('works', 'present')]);
