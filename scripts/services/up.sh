@@ -68,7 +68,47 @@ up_moto() {
   ENV_LINES+=("MOTO_ENDPOINT=$MOTO_ENDPOINT" "CFN_LINT=${CFN_LINT:-$venv/bin/cfn-lint}")
 }
 
-SERVICES=(kafka moto)
+# Apt-installed services (each script installs its Debian packages if missing and
+# starts its own instance under .services/<name>/). A variable already set in the
+# environment means an external service: it is written as given, nothing is started.
+# $1: variable holding the address, $2: script name, then the KEY=value lines to write.
+up_apt_service() {
+  local var=$1 script=$2
+  shift 2
+  if [[ -n "${!var:-}" ]]; then
+    log "$var=${!var} is set; not starting a local $script"
+    ENV_LINES+=("$var=${!var}")
+    return 0
+  fi
+  bash "$HERE/$script.sh" start
+  ENV_LINES+=("$@")
+}
+
+# REDIS_HOST (host:port, no password).
+up_redis() { up_apt_service REDIS_HOST redis "REDIS_HOST=127.0.0.1:6379"; }
+
+# POSTGRES_URL (superuser dapr/dapr, database dapr).
+up_postgres() { up_apt_service POSTGRES_URL postgres "POSTGRES_URL=postgres://dapr:dapr@127.0.0.1:5432/dapr"; }
+
+# MYSQL_DSN (Go driver DSN, as Dapr's mysql binding takes it) and MYSQL_URL.
+up_mariadb() {
+  if [[ -n "${MYSQL_DSN:-}" || -n "${MYSQL_URL:-}" ]]; then
+    log "MYSQL_DSN/MYSQL_URL is set; not starting a local mariadb"
+    local var
+    for var in MYSQL_DSN MYSQL_URL; do [[ -z "${!var:-}" ]] || ENV_LINES+=("$var=${!var}"); done
+    return 0
+  fi
+  bash "$HERE/mariadb.sh" start
+  ENV_LINES+=("MYSQL_DSN=dapr:dapr@tcp(127.0.0.1:3306)/dapr" "MYSQL_URL=mysql://dapr:dapr@127.0.0.1:3306/dapr")
+}
+
+# RABBITMQ_URL (user dapr/dapr, administrator on vhost /).
+up_rabbitmq() { up_apt_service RABBITMQ_URL rabbitmq "RABBITMQ_URL=amqp://dapr:dapr@127.0.0.1:5672"; }
+
+# MQTT_URL (anonymous, no persistence).
+up_mosquitto() { up_apt_service MQTT_URL mosquitto "MQTT_URL=tcp://127.0.0.1:1883"; }
+
+SERVICES=(kafka moto redis postgres mariadb rabbitmq mosquitto)
 for service in "${SERVICES[@]}"; do "up_$service"; done
 
 {
