@@ -42,6 +42,8 @@ export function bindingDocs(spec: BindingSpec): string {
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    ignored.length > 0 ? `Accepted and ignored (input-side fields of daprd's component): ${ignored.join(', ')}.` : '',
+    ignored.length > 0
+      ? `Accepted and ignored (fields of daprd's component that this output binding does not use): ${ignored.join(', ')}.`
+      : '',
   ].join('\n');
 }
