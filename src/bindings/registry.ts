@@ -1,4 +1,5 @@
 import type { BindingCatalog } from './catalog';
+import { spec as httpSpec } from './http/spec';
 import { spec as kafkaSpec } from './kafka/spec';
 import { spec as localstorageSpec } from './localstorage/spec';
 import { spec as redisSpec } from './redis/spec';
@@ -8,6 +9,7 @@ export const BINDING_FOLDERS: Readonly<Record<string, string>> = {
   'bindings.kafka': 'kafka',
   'bindings.redis': 'redis',
   'bindings.localstorage': 'localstorage',
+  'bindings.http': 'http',
 };
 
 /** The full catalog, for tests and the build; a deployed bundle carries only its stage's types. */
@@ -18,4 +20,5 @@ export const fullCatalog: BindingCatalog = {
     spec: localstorageSpec,
     load: async () => (await import('./localstorage/index')).default,
   },
+  'bindings.http': { spec: httpSpec, load: async () => (await import('./http/index')).default },
 };

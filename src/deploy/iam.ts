@@ -41,6 +41,7 @@ export const BINDING_IAM_RULES: Readonly<Record<string, BindingIamRule>> = {
   'bindings.kafka': noStatements, // brokers are reached over the network; MSK IAM auth (awsiam) is not supported yet
   'bindings.redis': noStatements, // the server is reached over the network; Entra ID/OIDC auth is not supported yet
   'bindings.localstorage': noStatements, // files on the function's own file system (/tmp)
+  'bindings.http': noStatements, // the endpoint is reached over the network
 };
 
 /** `${` starts a substitution in `Fn::Sub`; `${!` writes it literally. */
