@@ -8,7 +8,9 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$HERE/../.." && pwd)"
+SERVICE_NAME=moto
+# shellcheck source=common.sh
+source "$HERE/common.sh"
 STATE_DIR="$REPO_ROOT/.services/moto"
 PID_FILE="$STATE_DIR/moto.pid"
 LOG_FILE="$STATE_DIR/moto.log"
@@ -18,10 +20,6 @@ PORT=5000
 URL="http://$HOST:$PORT"
 START_TIMEOUT=${MOTO_START_TIMEOUT:-30}
 
-log() { echo "[moto] $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/$HOST/$PORT" 2>/dev/null; }
 
 # A real AWS call, so "answers" means the emulator works, not just that the port
 # is open. moto picks the service from the SigV4 credential scope (without an
@@ -33,20 +31,8 @@ answers() {
     -d '{}' 2>/dev/null | grep -q SecretList
 }
 
-# kill -0 is not enough: an exited child stays a zombie until reaped.
-proc_running() {
-  local state
-  state="$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1 || true)"
-  [[ -n "$state" && "$state" != Z ]]
-}
-
 # PID from our pid file, only if that process is still a moto_server (PIDs get reused).
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid
-  pid="$(cat "$PID_FILE")"
-  [[ -n "$pid" ]] && proc_running "$pid" && grep -qs moto_server "/proc/$pid/cmdline" && echo "$pid"
-}
+running_pid() { pid_from_file "$PID_FILE" moto_server; }
 
 start() {
   command -v curl >/dev/null || die "curl not found (run scripts/services/up.sh, or: apt-get install -y curl)"
@@ -54,7 +40,7 @@ start() {
     log "moto already answers on $URL; reusing it"
     return 0
   fi
-  port_open && ! running_pid >/dev/null && die "port $PORT is taken by something that is not moto"
+  port_open "$HOST" "$PORT" && ! running_pid >/dev/null && die "port $PORT is taken by something that is not moto"
   local venv pid started
   venv="$(bash "$HERE/venv.sh")"
   mkdir -p "$STATE_DIR"
@@ -96,14 +82,7 @@ stop() {
     return 0
   fi
   log "stopping moto (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + 10))
-  while proc_running "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
-  if proc_running "$pid"; then
-    log "moto did not stop within 10s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-    while proc_running "$pid"; do sleep 0.1; done
-  fi
+  kill_and_wait "$pid" 10
   rm -f "$PID_FILE"
   log "moto stopped"
 }
