@@ -2,29 +2,12 @@ import { isUtf8 } from 'node:buffer';
 import { DaprError, InvokeBindingError, MalformedRequestError } from '../api/errors';
 import { decodeRequestValue, marshalData, MAX_BODY_BYTES } from '../api/parse-body';
 import type { InvokeResponse } from '../bindings/driver';
+import type { WireAnswer } from '../client/wire';
 import type { BindingsRuntime } from '../runtime/bindings-runtime';
 import { describeError, type Logger } from '../runtime/logger';
 
-/** A direct Lambda invoke: the same fields as the HTTP body, plus the binding's name. */
-export interface InvokeEvent {
-  name: string;
-  operation: string;
-  data?: unknown;
-  metadata?: Record<string, string>;
-}
-
-/** The answer to one direct invoke, with the HTTP API's semantics in plain JSON. */
-export interface InvokeAnswer {
-  statusCode: number;
-  /** The response bytes parsed as JSON when they are JSON, else as text (what the Dapr JS SDK returns). */
-  data?: unknown;
-  /** The response bytes, base64-encoded, when they are not UTF-8 text. */
-  dataBase64?: string;
-  metadata?: Record<string, string>;
-  errorCode?: string;
-  message?: string;
-}
-
+/** A direct Lambda invoke, and the answer to one: the wire shapes the client shares. */
+export type { WireEvent as InvokeEvent, WireAnswer as InvokeAnswer } from '../client/wire';
 function malformed(detail: string): DaprError {
   return new DaprError('ERR_MALFORMED_REQUEST', 400, `failed deserializing invoke event: ${detail}`);
 }
@@ -51,7 +34,7 @@ function decodeEvent(event: unknown): {
   }
 }
 
-function describeData(data: Buffer): Pick<InvokeAnswer, 'data' | 'dataBase64'> {
+function describeData(data: Buffer): Pick<WireAnswer, 'data' | 'dataBase64'> {
   if (!isUtf8(data)) return { dataBase64: data.toString('base64') };
   const text = data.toString('utf8');
   try {
@@ -61,14 +44,14 @@ function describeData(data: Buffer): Pick<InvokeAnswer, 'data' | 'dataBase64'> {
   }
 }
 
-function answerWith(result: InvokeResponse): InvokeAnswer {
-  const answer: InvokeAnswer = { statusCode: result.data === undefined ? 204 : 200 };
+function answerWith(result: InvokeResponse): WireAnswer {
+  const answer: WireAnswer = { statusCode: result.data === undefined ? 204 : 200 };
   if (result.data !== undefined) Object.assign(answer, describeData(result.data));
   if (result.metadata && Object.keys(result.metadata).length > 0) answer.metadata = result.metadata;
   return answer;
 }
 
-function answerWithError(error: DaprError): InvokeAnswer {
+function answerWithError(error: DaprError): WireAnswer {
   const metadata = error instanceof InvokeBindingError ? error.responseMetadata : undefined;
   return { statusCode: error.status, errorCode: error.code, message: error.message, ...(metadata ? { metadata } : {}) };
 }
@@ -78,7 +61,7 @@ async function answerOne(
   runtime: BindingsRuntime,
   logger: Logger,
   remainingMs?: () => number,
-): Promise<InvokeAnswer> {
+): Promise<WireAnswer> {
   try {
     const request = decodeEvent(event);
     return answerWith(await runtime.invokeBinding(request, remainingMs?.()));
@@ -98,9 +81,9 @@ export async function handleInvokeEvent(
   runtime: BindingsRuntime,
   logger: Logger,
   remainingMs?: () => number,
-): Promise<InvokeAnswer | InvokeAnswer[]> {
+): Promise<WireAnswer | WireAnswer[]> {
   if (!Array.isArray(event)) return answerOne(event, runtime, logger, remainingMs);
-  const answers: InvokeAnswer[] = [];
+  const answers: WireAnswer[] = [];
   for (const item of event) answers.push(await answerOne(item, runtime, logger, remainingMs));
   return answers;
 }
