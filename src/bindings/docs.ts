@@ -29,11 +29,17 @@ export function bindingDocs(spec: BindingSpec): string {
       .join(' ');
     return `| \`${name}\` | ${op.description} | ${metadata} |`;
   });
+  const aliases = spec.aliases?.length ? `, also \`${spec.aliases.join('`, `')}\`` : '';
+  const differences =
+    (spec.differences?.length ?? 0)
+      ? ['**Differs from daprd:**', '', ...(spec.differences ?? []).map((text) => `- ${text}`), '']
+      : ['**Differs from daprd:** nothing known.', ''];
   return [
-    `### \`${spec.type}\` (${spec.versions.join(', ')})`,
+    `### \`${spec.type}\` (${spec.versions.join(', ')}${aliases})`,
     '',
     spec.description,
     '',
+    ...differences,
     '| operation | what it does | request metadata |',
     '| --- | --- | --- |',
     ...operations,
@@ -46,4 +52,17 @@ export function bindingDocs(spec: BindingSpec): string {
       ? `Accepted and ignored (fields of daprd's component that this output binding does not use): ${ignored.join(', ')}.`
       : '',
   ].join('\n');
+}
+
+/** The README's overview: one row per binding type with its aliases and operations. */
+export function bindingOverview(specs: readonly BindingSpec[]): string {
+  const rows = specs.map((spec) => {
+    const names = [spec.type, ...(spec.aliases ?? [])].map((name) => `\`${name}\``).join(', ');
+    const operations = Object.keys(spec.operations)
+      .map((name) => `\`${name}\``)
+      .join(', ');
+    const differs = (spec.differences?.length ?? 0) > 0 ? 'yes, see below' : 'no';
+    return `| ${names} | ${operations} | ${differs} |`;
+  });
+  return ['| type (aliases) | operations | differs from daprd |', '| --- | --- | --- |', ...rows].join('\n');
 }

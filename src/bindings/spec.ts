@@ -72,6 +72,8 @@ export interface BindingSpec<M extends FieldSpecs = FieldSpecs, Op extends strin
   /** Versions accepted; daprd treats "", "v0" and "v1" alike as the initial version. */
   versions: readonly string[];
   description: string;
+  /** Where this binding's answers or behaviour knowingly differ from daprd's component, for the README; empty when none. */
+  differences: readonly string[];
   metadata: M;
   operations: Readonly<Record<Op, OperationSpec>>;
   /** Cross-field rules; each returned string is one error. */

@@ -13,6 +13,7 @@ export const fakeSpec = defineBinding({
   aliases: ['bindings.fake-alias'],
   versions: ['v1'],
   description: 'unit-test double',
+  differences: [],
   metadata: {
     target: field.string({ description: 'where', required: true }),
     token: field.string({ description: 'a secret', sensitive: true }),

@@ -97,6 +97,10 @@ export const spec = defineBinding({
   type: 'bindings.http',
   versions: ['v1'],
   description: 'Sends HTTP requests to an endpoint under a base URL.',
+  differences: [
+    'A `path` that could leave the base URL (`//host`, `..` above it, an absolute URL, encoded dots or slashes, a backslash) is refused and nothing is sent (daprd sends it).',
+    'Each request is bounded by `responseTimeout` or the invocation deadline (daprd: no timeout by default). mTLS fields are refused as not supported yet.',
+  ],
   metadata: httpFields,
   operations: {
     create: {

@@ -109,6 +109,11 @@ export const spec = defineBinding({
   type: 'bindings.kafka',
   versions: ['v1'],
   description: 'Produces records to Apache Kafka; 204 only after the broker acknowledged the write.',
+  differences: [
+    '`create` answers 204 with `metadata.partition` and `metadata.offset` headers (daprd: no headers), and the producer is idempotent when `producerRequiredAcks` is `all` (the default), so a retried send is not duplicated.',
+    'Not supported yet, each refused at build time: `authType` awsiam, oidc, oidc_private_key_jwt and certificate; `compression` snappy, lz4 and zstd. `valueSchemaType: Avro` is refused per request.',
+    'Stricter validation: a bool that is not a Dapr truthy or falsy word, or a `saslMechanism` other than PLAIN/SHA-256/SHA-512, is a build error (daprd reads them as false / PLAIN).',
+  ],
   metadata: kafkaFields,
   operations: {
     create: {

@@ -35,6 +35,10 @@ export const spec = defineBinding({
   type: 'bindings.localstorage',
   versions: ['v1'],
   description: "Reads and writes files under a folder of the function's own file system (/tmp on Lambda).",
+  differences: [
+    'A `fileName` that resolves outside `rootPath`, through `..` or a symlink, is refused with nothing written.',
+    'On Lambda the folder is per sandbox and lost when the sandbox ends: use it for scratch files only, or keep this component on daprd.',
+  ],
   metadata: localStorageFields,
   operations: {
     create: {

@@ -204,6 +204,10 @@ export const spec = defineBinding({
   type: 'bindings.redis',
   versions: ['v1'],
   description: 'Reads and writes string keys on a Redis server, one connection per component.',
+  differences: [
+    '`create` with a TTL is one atomic `SET key data EX ttl` (daprd: SET, then EXPIRE); a TTL that truncates to 0 deletes the key, the same end state as daprd.',
+    'Only `redisType: node`; Sentinel (`failover`), Entra ID and OIDC authentication are refused at build time. One connection, no client-side retries: a dead connection is rebuilt on the next call.',
+  ],
   metadata: redisFields,
   operations: {
     create: {
