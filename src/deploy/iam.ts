@@ -42,6 +42,11 @@ export const BINDING_IAM_RULES: Readonly<Record<string, BindingIamRule>> = {
   'bindings.redis': noStatements, // the server is reached over the network; Entra ID/OIDC auth is not supported yet
   'bindings.localstorage': noStatements, // files on the function's own file system (/tmp)
   'bindings.http': noStatements, // the endpoint is reached over the network
+  'bindings.mqtt3': noStatements, // the broker is reached over the network (tcp, TLS or websocket URL)
+  'bindings.postgresql': noStatements, // the server is reached over the network; AWS IAM auth is not supported yet
+  'bindings.smtp': noStatements, // the SMTP server is reached over the network
+  'bindings.rabbitmq': noStatements, // the broker is reached over the network (AMQP URL)
+  'bindings.mysql': noStatements, // the server is reached over the network (DSN)
 };
 
 /** `${` starts a substitution in `Fn::Sub`; `${!` writes it literally. */

@@ -72,8 +72,8 @@ describe('bindingDeclarations', () => {
   });
 
   it('fails naming the component when its type is not in the catalog', () => {
-    expect(() => bindingDeclarations(manifest([component('mail', 'bindings.smtp')]), fullCatalog, MODULE)).toThrow(
-      'component mail (components/mail.yaml): type bindings.smtp is not in the catalog',
+    expect(() => bindingDeclarations(manifest([component('sms', 'bindings.twilio.sms')]), fullCatalog, MODULE)).toThrow(
+      'component sms (components/sms.yaml): type bindings.twilio.sms is not in the catalog',
     );
   });
 });
