@@ -53,7 +53,7 @@ up_kafka() {
   ENV_LINES+=("${kafka_env[@]}")
 }
 
-# MOTO_ENDPOINT and CFN_LINT (both from the venv that venv.sh builds; it also
+# MOTO_ENDPOINT, MOTO_SERVER and CFN_LINT (all from the venv that venv.sh builds; it also
 # installs python3-venv with apt-get if needed).
 up_moto() {
   local venv
@@ -65,7 +65,8 @@ up_moto() {
     bash "$HERE/moto.sh" start
     MOTO_ENDPOINT=http://127.0.0.1:5000
   fi
-  ENV_LINES+=("MOTO_ENDPOINT=$MOTO_ENDPOINT" "CFN_LINT=${CFN_LINT:-$venv/bin/cfn-lint}")
+  # MOTO_SERVER: tests that stop and start AWS run a private moto of their own with it.
+  ENV_LINES+=("MOTO_ENDPOINT=$MOTO_ENDPOINT" "MOTO_SERVER=$venv/bin/moto_server" "CFN_LINT=${CFN_LINT:-$venv/bin/cfn-lint}")
 }
 
 # Apt-installed services (each script installs its Debian packages if missing and

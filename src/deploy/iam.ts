@@ -6,17 +6,10 @@
  * on AWS (Kafka, the local secret stores) maps to {@link noStatements}. A type missing from its
  * registry fails the build, so a new type cannot ship with a silently incomplete role.
  */
-import type { BundledComponent, BundledSecretStore, BundleManifest, MetadataItem } from '../components/types';
+import type { BundledComponent, BundledSecretStore, BundleManifest } from '../components/types';
+import { metadataItem, regionOf, subLiteral, type IamResource, type IamStatement } from './iam-resources';
 
-/** A CloudFormation string: a literal, or `Fn::Sub` over the pseudo parameters (`${AWS::Region}` & co.). */
-export type IamResource = string | { 'Fn::Sub': string };
-
-/** One IAM policy statement, in the shape `provider.iam.role.statements` takes. */
-export interface IamStatement {
-  Effect: 'Allow';
-  Action: string[];
-  Resource: IamResource[];
-}
+export type { IamResource, IamStatement } from './iam-resources';
 
 /** A secret store as the stage uses it: the store and the secret names its components' `secretKeyRef`s read. */
 export interface SecretStoreUse {
@@ -48,30 +41,6 @@ export const BINDING_IAM_RULES: Readonly<Record<string, BindingIamRule>> = {
   'bindings.rabbitmq': noStatements, // the broker is reached over the network (AMQP URL)
   'bindings.mysql': noStatements, // the server is reached over the network (DSN)
 };
-
-/** `${` starts a substitution in `Fn::Sub`; `${!` writes it literally. */
-function subLiteral(text: string): string {
-  return text.replace(/\$\{/g, '${!');
-}
-
-/**
- * Where a store's `region` metadata puts the resource: a literal region; `${AWS::Region}` (the
- * function's own, which the AWS SDK uses) when it is absent or empty; `*` when it is only known at
- * run time (an `envRef` or a `secretKeyRef`).
- */
-function regionOf(store: BundledSecretStore): string {
-  const item = metadataItem(store.metadata, 'region');
-  if (!item) return '${AWS::Region}';
-  if (item.envRef !== undefined || item.secretKeyRef !== undefined) return '*';
-  const value = item.value?.trim() ?? '';
-  return value === '' ? '${AWS::Region}' : subLiteral(value);
-}
-
-/** Dapr matches metadata names case-insensitively. */
-function metadataItem(metadata: MetadataItem[], name: string): MetadataItem | undefined {
-  const lower = name.toLowerCase();
-  return metadata.find((item) => item.name.toLowerCase() === lower);
-}
 
 /**
  * `secretstores.aws.secretmanager`: `GetSecretValue` on each referenced secret. A secret's ARN ends
@@ -170,6 +139,7 @@ function normalise(statements: IamStatement[]): IamStatement[] {
         Effect: statement.Effect,
         Action: [...new Set(statement.Action)].sort(compare),
         Resource: [...resources.keys()].sort(compare).map((key) => resources.get(key)!),
+        ...(statement.Condition ? { Condition: statement.Condition } : {}),
       };
     })
     .filter((statement) => statement.Action.length > 0 && statement.Resource.length > 0);

@@ -1,5 +1,5 @@
 import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
-import { awsClientConfig } from '../aws-fields';
+import { awsClientConfig } from '../../aws/client-config';
 import { defineSecretStore, SecretNotFoundError } from '../spec';
 import { spec } from './spec';
 

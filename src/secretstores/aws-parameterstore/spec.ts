@@ -1,5 +1,5 @@
 import { field } from '../../bindings/spec';
-import { awsFields } from '../aws-fields';
+import { awsFields } from '../../aws/client-config';
 import { commonStoreFields, type SecretStoreSpec } from '../spec';
 
 const fields = {

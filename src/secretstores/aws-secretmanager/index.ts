@@ -3,7 +3,7 @@ import {
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { awsClientConfig } from '../aws-fields';
+import { awsClientConfig } from '../../aws/client-config';
 import { defineSecretStore, SecretNotFoundError } from '../spec';
 import { spec } from './spec';
 

@@ -1,4 +1,4 @@
-import { awsFields } from '../aws-fields';
+import { awsFields } from '../../aws/client-config';
 import { commonStoreFields, type SecretStoreSpec } from '../spec';
 
 const fields = { ...awsFields, ...commonStoreFields };
