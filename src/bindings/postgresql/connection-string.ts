@@ -48,7 +48,11 @@ function buildKeywordValue(connectionString: string, extra: Map<string, string>)
     extra.delete(key);
   }
   for (const [key, value] of extra) parts.push(`${key}=${value}`);
-  if (parts.length === 0) throw new Error('failed to build connection string');
+  if (parts.length === 0) {
+    throw new Error(
+      'failed to build connection string: metadata "connectionString" (or host, user, database…) is required',
+    );
+  }
   return parts.join(' ');
 }
 

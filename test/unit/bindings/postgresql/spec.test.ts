@@ -28,7 +28,9 @@ describe('postgresql component metadata', () => {
   });
 
   it("refuses what daprd's Init refuses, with its messages", () => {
-    expect(check({}).errors).toEqual(['failed to build connection string']);
+    expect(check({}).errors).toEqual([
+      'failed to build connection string: metadata "connectionString" (or host, user, database…) is required',
+    ]);
     expect(check({ connectionString: 'host=h', timeout: '500ms' }).errors).toEqual([
       "invalid value for 'timeout': must be greater than 1s",
     ]);
