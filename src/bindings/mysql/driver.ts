@@ -5,7 +5,7 @@ import { connectionOptions, initStatements, tlsOptions } from './connection-opti
 import { ConnectionPool, destroyConnection, PoolClosedError, type Lease } from './connection-pool';
 import { parseMysqlDsn, type MysqlDsn } from './dsn';
 import { encodeRows, ScanError } from './encode-rows';
-import { formatUtcNanos, goDurationString } from './go-format';
+import { startSqlCall } from '../sql-call';
 import { TimeValueError } from './mysql-time';
 import { MysqlRequestError, readParams, readSql, unsupportedParam } from './request';
 import type { MysqlConfig } from './spec';
@@ -34,11 +34,6 @@ function isServerError(error: unknown): error is MysqlServerError {
 function goMysqlError(error: MysqlServerError): string {
   const state = error.sqlState ? ` (${error.sqlState})` : '';
   return `Error ${error.errno}${state}: ${error.sqlMessage}`;
-}
-
-/** The current time in nanoseconds since the epoch (microsecond resolution). */
-function epochNanos(): bigint {
-  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000)) * 1000n;
 }
 
 /** Opens one connection and runs go-sql-driver's per-connection statements for the DSN's parameters. */
@@ -147,13 +142,7 @@ export async function createMysqlDriver(config: MysqlConfig, context: DriverCont
       if (error instanceof MysqlRequestError) throw new InvalidRequestMetadataError(request.name, error.message);
       throw error;
     }
-    const started = epochNanos();
-    const startedHr = process.hrtime.bigint();
-    const metadata: Record<string, string> = {
-      operation: request.operation,
-      sql,
-      'start-time': formatUtcNanos(started),
-    };
+    const timer = startSqlCall(request.operation, sql);
     const refused = unsupportedParam(params);
     if (refused) throw new InvalidRequestMetadataError(request.name, `error executing query: ${refused}`);
     let data: Buffer;
@@ -161,7 +150,7 @@ export async function createMysqlDriver(config: MysqlConfig, context: DriverCont
       const affected = await withConnection(signal, (c) => execStatement(c, sql, params)).catch((e) =>
         fail(request, e),
       );
-      metadata['rows-affected'] = String(affected);
+      timer.metadata['rows-affected'] = String(affected);
       data = Buffer.alloc(0); // daprd answers a response without data: 200 with an empty body
     } else {
       const result = await withConnection(signal, (c) => queryStatement(c, sql, params)).catch((e) => fail(request, e));
@@ -176,10 +165,7 @@ export async function createMysqlDriver(config: MysqlConfig, context: DriverCont
         throw new DriverFailureError(request.name, `error marshalling query result for query: ${error.message}`);
       }
     }
-    const elapsed = process.hrtime.bigint() - startedHr;
-    metadata['end-time'] = formatUtcNanos(started + elapsed);
-    metadata.duration = goDurationString(elapsed);
-    return { data, metadata };
+    return { data, metadata: timer.finish() };
   };
 
   const close = async (): Promise<void> => {

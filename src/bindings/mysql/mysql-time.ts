@@ -1,4 +1,4 @@
-import { formatRfc3339Nano, type WallClock } from './go-format';
+import { formatRfc3339Nano, type WallClock } from '../go-time';
 
 /** A DATE/DATETIME/TIMESTAMP value Go's driver or encoder refuses, with go-sql-driver's or Go's words. */
 export class TimeValueError extends Error {}

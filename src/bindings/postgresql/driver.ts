@@ -4,7 +4,7 @@ import type { Driver, DriverContext, InvokeRequest, InvokeResponse, OperationCon
 import { connectionSettings } from './connection-string';
 import { encodeRows, GoMarshalError } from './encode';
 import { lease } from './lease';
-import { clocks, formatGoDuration, formatRfc3339Nano } from './go-time';
+import { startSqlCall } from '../sql-call';
 import { pgConnectionPlan, type PgConnectionPlan } from './pg-config';
 import { statementOf, type Statement } from './request';
 import { DEFAULT_MAX_CONNS, type PostgresConfig } from './spec';
@@ -143,16 +143,11 @@ export async function createPostgresDriver(config: PostgresConfig, context: Driv
 
   const invoke = async (request: InvokeRequest, operationContext: OperationContext): Promise<InvokeResponse> => {
     const statement = statementOf(request); // validated before anything is sent
-    const start = clocks();
-    const metadata: Record<string, string> = {
-      operation: request.operation,
-      sql: statement.sql,
-      'start-time': formatRfc3339Nano(start.wallNs),
-    };
+    const timer = startSqlCall(request.operation, statement.sql);
     const result = await run(request.operation, statement, operationContext);
     let data: Buffer;
     if (request.operation === 'exec') {
-      metadata['rows-affected'] = String(result.rowCount ?? 0);
+      timer.metadata['rows-affected'] = String(result.rowCount ?? 0);
       data = Buffer.alloc(0); // daprd answers a response without data: 200, empty body
     } else {
       try {
@@ -167,10 +162,7 @@ export async function createPostgresDriver(config: PostgresConfig, context: Driv
         throw new DriverFailureError(context.name, `error serializing results: ${error.message}`, { cause: error });
       }
     }
-    const elapsed = process.hrtime.bigint() - start.monoNs;
-    metadata['end-time'] = formatRfc3339Nano(start.wallNs + elapsed);
-    metadata.duration = formatGoDuration(elapsed);
-    return { data, metadata };
+    return { data, metadata: timer.finish() };
   };
 
   const closePool = async (): Promise<void> => {

@@ -1,36 +1,5 @@
-import { formatUtcNanos, goDurationString, goFloat32, goFloat64 } from '../../../../src/bindings/mysql/go-format';
+import { goFloat32, goFloat64 } from '../../../../src/bindings/mysql/go-format';
 import { encodeDateTime, encodeTime, TimeValueError } from '../../../../src/bindings/mysql/mysql-time';
-
-describe('goDurationString (time.Duration.String)', () => {
-  it.each<[bigint, string]>([
-    [0n, '0s'],
-    [1n, '1ns'],
-    [999n, '999ns'],
-    [1_000n, '1µs'],
-    [1_500n, '1.5µs'],
-    [2_250_000n, '2.25ms'],
-    [1_234_567n, '1.234567ms'],
-    [1_000_000_000n, '1s'],
-    [2_500_000_000n, '2.5s'],
-    [60_000_000_000n, '1m0s'],
-    [90_500_000_000n, '1m30.5s'],
-    [3_600_000_000_000n, '1h0m0s'],
-    [3_723_000_000_001n, '1h2m3.000000001s'],
-    [-1_500n, '-1.5µs'],
-  ])('%s ns is %s', (ns, text) => {
-    expect(goDurationString(ns)).toBe(text);
-  });
-});
-
-describe('formatUtcNanos (RFC3339Nano in UTC)', () => {
-  it.each<[bigint, string]>([
-    [0n, '1970-01-01T00:00:00Z'],
-    [1_700_000_000_123_456_789n, '2023-11-14T22:13:20.123456789Z'],
-    [1_700_000_000_100_000_000n, '2023-11-14T22:13:20.1Z'],
-  ])('%s is %s', (ns, text) => {
-    expect(formatUtcNanos(ns)).toBe(text);
-  });
-});
 
 describe('Go float encoding', () => {
   it.each<[number, string]>([
