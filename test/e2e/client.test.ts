@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import { BindingsClient, BindingsInvokeError, DaprBindingError } from '../../src/client';
-import { FUNCTION_NAME, freePort } from '../support/offline';
+import { FUNCTION_NAME } from '../support/offline';
+import { freePort } from '../support/processes';
 import { lambdaEndpoint } from './helpers/environment';
 import { useSampleTap } from './helpers/sample-tap';
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './processes';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVERLESS = join(ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
@@ -39,22 +39,6 @@ const liveGroups = new Set<number>();
 process.once('exit', () => {
   for (const pgid of liveGroups) signalGroup(pgid, 'SIGKILL');
 });
-
-/** A TCP port that was free a moment ago (listen on port 0, read it back, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error(`unexpected server address ${String(address)}`));
-      });
-    });
-  });
-}
 
 /** Sends a signal to a process group; false when the group no longer exists. */
 function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {

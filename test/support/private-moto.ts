@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from './offline';
+import { freePort, stopChild } from './processes';
 
 /** The moto_server executable from `.services.env` (MOTO_SERVER); missing is an error, never a skip. */
 export function motoServerPath(): string {
@@ -52,9 +52,6 @@ export class PrivateMoto {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+    await stopChild(child);
   }
 }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { connectAsync, type MqttClient } from 'mqtt';
 import type { BundledComponent } from '../../../src/components/types';
+import { freePort, sleep, stopChild } from '../../support/processes';
 
 /** The test broker's URL from `.services.env` or the environment; a missing one fails the suite. */
 export function mqttUrl(): string {
@@ -76,23 +76,6 @@ export async function clearRetained(topic: string, url = mqttUrl()): Promise<voi
   }
 }
 
-/** Resolves after `ms`. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A mosquitto of this test's own (`mosquitto -p <port>`, loopback only), which the test may stop and start. */
 export class PrivateMosquitto {
   private child: ChildProcess | undefined;
@@ -145,9 +128,6 @@ export class PrivateMosquitto {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+    await stopChild(child);
   }
 }

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, PrivateMosquitto } from './mqtt-support';
+import { freePort } from '../../support/processes';
+import { PrivateMosquitto } from './mqtt-support';
 
 /** PEM texts of a test CA and a client certificate it signed. */
 export interface TlsMaterial {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BindingsRuntime } from '../../../src/runtime/bindings-runtime';
 import { post, realRuntime } from '../../support/kafka-runtime';
-import { freePort, mqttComponent, mqttUrl, PrivateMosquitto, Subscriber, uniqueTopic } from './mqtt-support';
+import { freePort } from '../../support/processes';
+import { mqttComponent, mqttUrl, PrivateMosquitto, Subscriber, uniqueTopic } from './mqtt-support';
 
 jest.setTimeout(60_000);
 

@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import type { BundledComponent } from '../../../src/components/types';
+import { freePort, stopChild } from '../../support/processes';
 
 /** The test server's Go DSN from `.services.env`; a missing one fails the suite. */
 export function mysqlDsn(): string {
@@ -38,17 +38,6 @@ export function uniqueTable(label: string): string {
 /** A plain client for setting up and checking what the binding did. */
 export function rawConnection(url = mysqlUrl()): Promise<mysql.Connection> {
   return mysql.createConnection({ uri: url, supportBigNumbers: true, bigNumberStrings: true });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const isRoot = process.getuid?.() === 0;
@@ -144,10 +133,7 @@ export class PrivateMariadb {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await stopChild(child, 'SIGTERM');
   }
 
   /** Stops the server and removes its datadir. */

@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { BundledComponent } from '../../../src/components/types';
+import { freePort } from '../../support/processes';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 
@@ -37,17 +37,6 @@ export async function rawClient(connectionString = postgresUrl()): Promise<pg.Cl
   const client = new pg.Client({ connectionString });
   await client.connect();
   return client;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a command as the `postgres` user when root (postgres refuses root), as scripts/services/postgres.sh does. */

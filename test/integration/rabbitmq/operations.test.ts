@@ -1,7 +1,8 @@
 import type { BundledComponent } from '../../../src/components/types';
 import type { BindingsRuntime } from '../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../support/kafka-runtime';
-import { eventually, Inspector, rabbitmqComponent, rabbitmqUrl, uniqueQueue, lockBroker } from './rabbitmq-support';
+import { eventually } from '../../support/processes';
+import { Inspector, rabbitmqComponent, rabbitmqUrl, uniqueQueue, lockBroker } from './rabbitmq-support';
 
 jest.setTimeout(30_000);
 

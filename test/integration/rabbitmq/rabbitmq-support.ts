@@ -75,16 +75,6 @@ export async function broker(action: 'stop' | 'start'): Promise<void> {
   await promisify(execFile)('bash', [SCRIPT, action], { timeout: 120_000 });
 }
 
-/** Polls until `check` holds or `timeoutMs` passes; returns whether it held. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
-
 const LOCK = join(tmpdir(), 'dapr-lambda-bindings-rabbitmq-tests.lock');
 
 function alive(pid: number): boolean {

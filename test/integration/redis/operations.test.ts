@@ -1,7 +1,8 @@
 import type Redis from 'ioredis';
 import type { BindingsRuntime } from '../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../support/kafka-runtime';
-import { eventually, rawClient, redisComponent, uniqueKey } from './redis-support';
+import { eventually } from '../../support/processes';
+import { rawClient, redisComponent, uniqueKey } from './redis-support';
 
 jest.setTimeout(60_000);
 

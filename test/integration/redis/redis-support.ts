@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import type { BundledComponent } from '../../../src/components/types';
+import { eventually, freePort, stopChild } from '../../support/processes';
 
 /** The test server's host:port from `.services.env` or the environment; a missing one fails the suite. */
 export function redisHost(): string {
@@ -26,27 +26,6 @@ export function uniqueKey(label: string): string {
 export function rawClient(host = redisHost()): Redis {
   const [name, port] = host.split(':');
   return new Redis({ host: name, port: Number(port ?? 6379), lazyConnect: true, maxRetriesPerRequest: 1 });
-}
-
-/** Polls until `check` holds or `timeoutMs` passes; returns whether it held. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A redis-server of this test's own (no persistence), which the test may stop and start at will. */
@@ -95,9 +74,6 @@ export class PrivateRedis {
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL'); // a stopped (SIGSTOP) process dies of SIGKILL too
-    });
+    await stopChild(child);
   }
 }
