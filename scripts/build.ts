@@ -67,8 +67,9 @@ async function main(): Promise<void> {
     target: 'node20',
     format: 'cjs',
     minify: true,
-    // The Lambda Node.js runtime ships AWS SDK v3; using it keeps the bundle small and the cold start short.
-    external: ['@aws-sdk/*'],
+    // The AWS SDK is bundled, not taken from the runtime: Lambda documents neither which @aws-sdk
+    // packages its runtime carries (s3-request-presigner, @smithy/* are not guaranteed) nor their
+    // versions, and AWS recommends shipping your own. Only a stage with AWS components pays for it.
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
