@@ -1,4 +1,10 @@
 import type { BindingCatalog } from './catalog';
+import { spec as awsDynamodbSpec } from './aws/dynamodb/spec';
+import { spec as awsKinesisSpec } from './aws/kinesis/spec';
+import { spec as awsS3Spec } from './aws/s3/spec';
+import { spec as awsSesSpec } from './aws/ses/spec';
+import { spec as awsSnsSpec } from './aws/sns/spec';
+import { spec as awsSqsSpec } from './aws/sqs/spec';
 import { spec as httpSpec } from './http/spec';
 import { spec as kafkaSpec } from './kafka/spec';
 import { spec as localstorageSpec } from './localstorage/spec';
@@ -20,6 +26,12 @@ export const BINDING_FOLDERS: Readonly<Record<string, string>> = {
   'bindings.localstorage': 'localstorage',
   'bindings.http': 'http',
   'bindings.smtp': 'smtp',
+  'bindings.aws.s3': 'aws/s3',
+  'bindings.aws.sqs': 'aws/sqs',
+  'bindings.aws.sns': 'aws/sns',
+  'bindings.aws.dynamodb': 'aws/dynamodb',
+  'bindings.aws.kinesis': 'aws/kinesis',
+  'bindings.aws.ses': 'aws/ses',
 };
 
 /** The full catalog (in the README's order), for tests and the build; a deployed bundle carries only its stage's types. */
@@ -33,4 +45,10 @@ export const fullCatalog: BindingCatalog = {
   'bindings.localstorage': { spec: localstorageSpec, load: async () => (await import('./localstorage/index')).default },
   'bindings.http': { spec: httpSpec, load: async () => (await import('./http/index')).default },
   'bindings.smtp': { spec: smtpSpec, load: async () => (await import('./smtp/index')).default },
+  'bindings.aws.s3': { spec: awsS3Spec, load: async () => (await import('./aws/s3/index')).default },
+  'bindings.aws.sqs': { spec: awsSqsSpec, load: async () => (await import('./aws/sqs/index')).default },
+  'bindings.aws.sns': { spec: awsSnsSpec, load: async () => (await import('./aws/sns/index')).default },
+  'bindings.aws.dynamodb': { spec: awsDynamodbSpec, load: async () => (await import('./aws/dynamodb/index')).default },
+  'bindings.aws.kinesis': { spec: awsKinesisSpec, load: async () => (await import('./aws/kinesis/index')).default },
+  'bindings.aws.ses': { spec: awsSesSpec, load: async () => (await import('./aws/ses/index')).default },
 };

@@ -6,6 +6,12 @@
  * on AWS (Kafka, the local secret stores) maps to {@link noStatements}. A type missing from its
  * registry fails the build, so a new type cannot ship with a silently incomplete role.
  */
+import { dynamodbIamRule } from '../bindings/aws/dynamodb/iam';
+import { kinesisIamRule } from '../bindings/aws/kinesis/iam';
+import { s3IamRule } from '../bindings/aws/s3/iam';
+import { sesIamRule } from '../bindings/aws/ses/iam';
+import { snsIamRule } from '../bindings/aws/sns/iam';
+import { sqsIamRule } from '../bindings/aws/sqs/iam';
 import type { BundledComponent, BundledSecretStore, BundleManifest } from '../components/types';
 import { metadataItem, regionOf, subLiteral, type IamResource, type IamStatement } from './iam-resources';
 
@@ -40,6 +46,12 @@ export const BINDING_IAM_RULES: Readonly<Record<string, BindingIamRule>> = {
   'bindings.smtp': noStatements, // the SMTP server is reached over the network
   'bindings.rabbitmq': noStatements, // the broker is reached over the network (AMQP URL)
   'bindings.mysql': noStatements, // the server is reached over the network (DSN)
+  'bindings.aws.dynamodb': dynamodbIamRule, // dynamodb:PutItem on the table
+  'bindings.aws.kinesis': kinesisIamRule, // kinesis:PutRecord on the stream
+  'bindings.aws.s3': s3IamRule, // object actions on <bucket>/*, s3:ListBucket on the bucket
+  'bindings.aws.ses': sesIamRule, // ses:SendEmail on the region's identities, from emailFrom when it is literal
+  'bindings.aws.sqs': sqsIamRule, // sqs:GetQueueUrl and sqs:SendMessage on the queue
+  'bindings.aws.sns': snsIamRule, // sns:Publish on the topic ARN
 };
 
 /**

@@ -176,8 +176,10 @@ describe('deriveIamStatements', () => {
   });
 
   it('fails on a type with no IAM rule, so a new type cannot ship with an incomplete role', () => {
-    const s3 = { ...kafka('files'), type: 'bindings.aws.s3' };
-    expect(() => deriveIamStatements(manifest([s3]))).toThrow(/no IAM rule for binding type bindings\.aws\.s3/);
+    const blob = { ...kafka('files'), type: 'bindings.azure.blobstorage' };
+    expect(() => deriveIamStatements(manifest([blob]))).toThrow(
+      /no IAM rule for binding type bindings\.azure\.blobstorage/,
+    );
     const vault = store('vault', 'secretstores.hashicorp.vault');
     expect(() => deriveIamStatements(manifest([kafka('a', 'vault', [['saslPassword', 'x']])], [vault]))).toThrow(
       /no IAM rule for secret store type secretstores\.hashicorp\.vault/,
