@@ -114,6 +114,44 @@ afterAll(() => {
   for (const path of made) rmSync(path, { recursive: true, force: true });
 });
 
+const sub = (text: string) => ({ 'Fn::Sub': text });
+
+/** What test/fixtures/stages/prod/aws.yaml needs, written out by hand rather than derived by the code under test. */
+const PROD_AWS_STATEMENTS = [
+  {
+    Effect: 'Allow',
+    Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging'],
+    Resource: [sub('arn:${AWS::Partition}:s3:::fixture-orders-archive/*')],
+  },
+  { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [sub('arn:${AWS::Partition}:s3:::fixture-orders-archive')] },
+  {
+    Effect: 'Allow',
+    Action: ['sqs:GetQueueUrl', 'sqs:SendMessage'],
+    Resource: [sub('arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:fixture-order-events')],
+  },
+  {
+    Effect: 'Allow',
+    Action: ['sns:Publish'],
+    Resource: ['arn:aws:sns:us-east-1:123456789012:fixture-order-notices'],
+  },
+  {
+    Effect: 'Allow',
+    Action: ['dynamodb:PutItem'],
+    Resource: [sub('arn:${AWS::Partition}:dynamodb:us-east-1:${AWS::AccountId}:table/fixture-orders')],
+  },
+  {
+    Effect: 'Allow',
+    Action: ['kinesis:PutRecord'],
+    Resource: [sub('arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/fixture-clicks')],
+  },
+  {
+    Effect: 'Allow',
+    Action: ['ses:SendEmail'],
+    Resource: [sub('arn:${AWS::Partition}:ses:us-east-1:${AWS::AccountId}:identity/*')],
+    Condition: { StringEquals: { 'ses:FromAddress': 'orders@example.com' } },
+  },
+];
+
 describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage) => {
   const packaged = () => stages[stage];
   const other = stage === 'dev' ? 'prod' : 'dev';
@@ -193,8 +231,9 @@ describe.each(['dev', 'prod'] as const)('serverless package --stage %s', (stage)
     const logs = statements.slice(0, 2);
     expect(logs.flatMap((s) => s.Action).every((action) => action.startsWith('logs:'))).toBe(true);
     expect(logs.flatMap((s) => s.Action)).toContain('logs:PutLogEvents');
-    // Kafka-only fixtures: nothing beyond the logs today; secret stores add theirs once the loader bundles them.
     expect(statements.slice(2)).toEqual(expectedStatements(stage));
+    // dev has only Kafka components; prod adds one component of each AWS binding type.
+    expect(statements.slice(2)).toEqual(stage === 'prod' ? PROD_AWS_STATEMENTS : []);
   });
 
   it('passes cfn-lint with no errors', () => {

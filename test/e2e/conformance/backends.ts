@@ -10,6 +10,7 @@ import { Client as PgClient } from 'pg';
 import { TargetServer } from '../../support/http-target';
 import { createTopic, uniqueTopic } from '../../support/kafka';
 import { SmtpRecorder } from '../../support/smtp-recorder';
+import { AwsConformanceBackends } from './aws-backends';
 
 /** A service address from `.services.env` (or the environment); a missing one fails the suite. */
 export function serviceEnv(name: string): string {
@@ -38,6 +39,7 @@ export class ConformanceBackends {
   readonly sqlTable = `conformance_${this.runId}`;
   readonly storageRoot = mkdtempSync(join(tmpdir(), 'dapr-conformance-storage-'));
   readonly http = new TargetServer();
+  readonly aws = new AwsConformanceBackends(this.runId);
   redis!: Redis;
   postgres!: PgClient;
   mysql!: mysql.Connection;
@@ -65,6 +67,7 @@ export class ConformanceBackends {
     });
     this.mqtt = new MqttInbox(client);
     await client.subscribeAsync(`${this.mqttTopic}/#`, { qos: 1 });
+    await this.aws.start();
   }
 
   /** Drops what the run created and disconnects every reader, even when one of them fails. */
@@ -80,6 +83,7 @@ export class ConformanceBackends {
       async () => this.rabbit?.model.close(),
       async () => this.mqtt?.client.endAsync(),
       async () => this.redis?.disconnect(),
+      async () => this.aws.stop(),
       async () => rmSync(this.storageRoot, { recursive: true, force: true }),
     ];
     const failures: unknown[] = [];

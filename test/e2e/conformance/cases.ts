@@ -125,8 +125,8 @@ function sqlSteps(table: string, placeholder: (n: number) => string, noRows: str
 
 const unique = (backends: ConformanceBackends, label: string) => `conformance-${backends.runId}-${label}`;
 
-/** Every binding type this project serves, through the HTTP API of a real serverless-offline. */
-export const CONFORMANCE_CASES: ConformanceCase[] = [
+/** The non-AWS binding types, through the HTTP API of a real serverless-offline. */
+export const CORE_CONFORMANCE_CASES: ConformanceCase[] = [
   {
     type: 'bindings.kafka',
     operations: ['create'],

@@ -1,6 +1,9 @@
 import { request } from '../helpers/http';
 import { ConformanceBackends } from './backends';
-import { CONFORMANCE_CASES, type CallResult, type ConformanceCase, type ConformanceStep } from './cases';
+import { AWS_CONFORMANCE_CASES } from './aws-cases';
+import { CORE_CONFORMANCE_CASES, type CallResult, type ConformanceCase, type ConformanceStep } from './cases';
+
+const CONFORMANCE_CASES = [...CORE_CONFORMANCE_CASES, ...AWS_CONFORMANCE_CASES];
 import { startConformanceStage, type ConformanceStage } from './stage';
 
 jest.setTimeout(120_000);
