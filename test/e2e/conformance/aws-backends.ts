@@ -7,7 +7,7 @@ import {
   GetShardIteratorCommand,
   KinesisClient,
 } from '@aws-sdk/client-kinesis';
-import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import { CreateTopicCommand, DeleteTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
@@ -111,6 +111,12 @@ export class AwsConformanceBackends {
   async object(key: string): Promise<{ body: string; contentType: string | undefined }> {
     const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     return { body: await object.Body!.transformToString(), contentType: object.ContentType };
+  }
+
+  /** The object's tags, as a map. */
+  async tags(key: string): Promise<Record<string, string>> {
+    const { TagSet } = await this.s3.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
+    return Object.fromEntries((TagSet ?? []).map((tag) => [tag.Key!, tag.Value!]));
   }
 
   /** The bodies of the messages waiting on a queue (up to 10). */

@@ -18,7 +18,11 @@ export const AWS_CONFORMANCE_CASES: ConformanceCase[] = [
       return [
         {
           title: 'create uploads the bytes and answers its location',
-          call: { operation: 'create', data: CONFORMANCE_DATA, metadata: { key, 'Content-Type': 'application/json' } },
+          call: {
+            operation: 'create',
+            data: CONFORMANCE_DATA,
+            metadata: { key, 'Content-Type': 'application/json', tags: 'team=orders,tier=gold' },
+          },
           status: 200,
           verify: async (backends, result) => {
             expect(JSON.parse(result.text)).toEqual({ location: expect.stringContaining(key), versionID: null });
