@@ -1,4 +1,4 @@
-/** The AWS authentication fields daprd's AWS bindings read (SQS, SNS, DynamoDB, Kinesis), and the SDK client options from them. */
+/** The AWS authentication fields daprd's AWS bindings read (common/aws/auth), and the SDK client options from them. */
 import { awsClientConfig, awsFields } from './client-config';
 import { field } from '../bindings/spec';
 
@@ -10,6 +10,9 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Attempts of one call (the SDK retries a throttle, a 5xx or a dropped connection once). */
 export const MAX_ATTEMPTS = 2;
+
+/** Bound of one SDK call: each attempt's connect and exchange. */
+export const CALL_TIMEOUT_MS = MAX_ATTEMPTS * (CONNECT_TIMEOUT_MS + REQUEST_TIMEOUT_MS);
 
 /** Refusal of the x509 (IAM Roles Anywhere) profile daprd selects when all three of its fields are set. */
 export const X509_UNSUPPORTED =

@@ -26,7 +26,12 @@ function queryErrorCode(error: AwsServiceError): string {
   return parts.length === 2 ? parts[0]! : '';
 }
 
-function apiErrorText(call: GoSdkCall, error: AwsServiceError): string {
+/** A modeled error prints as `Code: message`, any other (a `GenericAPIError`) as `api error Code: message`. */
+export function goApiErrorText(modeled: ReadonlySet<string>, code: string, message: string): string {
+  return modeled.has(code) ? `${code}: ${message}` : `api error ${code}: ${message}`;
+}
+
+function apiErrorText(call: Pick<GoSdkCall, 'modeled' | 'queryCompatible'>, error: AwsServiceError): string {
   const wireCode = (error as { Code?: unknown }).Code;
   if (call.queryCompatible) {
     const override = queryErrorCode(error);
@@ -50,17 +55,33 @@ function retryable(error: unknown): boolean {
   );
 }
 
-/** `exceeded maximum number of attempts, N, ` when the SDK gave up after its last attempt. */
-function attemptsPrefix(call: GoSdkCall, error: unknown): string {
-  const attempts = (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
-  return attempts >= call.maxAttempts && retryable(error) ? `exceeded maximum number of attempts, ${attempts}, ` : '';
+/**
+ * `operation error <Service>: <Op>, `, then `exceeded maximum number of attempts, N, ` when the SDK
+ * gave up on a retryable failure after its last attempt.
+ */
+export function goOperationHead(
+  call: Pick<GoSdkCall, 'service' | 'operation' | 'maxAttempts'>,
+  error: unknown,
+): string {
+  const attempts = (error as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts ?? 1;
+  const gaveUp = attempts >= call.maxAttempts && retryable(error);
+  return `operation error ${call.service}: ${call.operation}, ${gaveUp ? `exceeded maximum number of attempts, ${attempts}, ` : ''}`;
+}
+
+/** Go's `ResponseError`: `https response error StatusCode: N, RequestID: ID, [HostID: H, ]<cause>` (S3 adds the HostID). */
+export function goResponseErrorText(
+  response: { status: number; requestId: string; hostId?: string },
+  cause: string,
+): string {
+  const hostId = response.hostId === undefined ? '' : `HostID: ${response.hostId}, `;
+  return `https response error StatusCode: ${response.status}, RequestID: ${response.requestId}, ${hostId}${cause}`;
 }
 
 /**
  * A Node socket error in Go's `net` wording where the two are known to agree; Node's text otherwise.
  * The SDK's retry wraps an error from another realm (a test sandbox) as `AWS SDK error wrapper for …`.
  */
-function goNetText(error: unknown): string {
+export function goNetText(error: unknown): string {
   const text = (error instanceof Error ? error.message : String(error)).replace(
     /^AWS SDK error wrapper for (?:\w*Error: )?/,
     '',
@@ -73,14 +94,27 @@ function goNetText(error: unknown): string {
   return text;
 }
 
+/** Go's `request send failed, <Method> "<url>": <net error>` for a request that got no answer. */
+export function goSendFailedText(method: string, url: string, error: unknown): string {
+  return `request send failed, ${method} ${JSON.stringify(url)}: ${goNetText(error)}`;
+}
+
+/** The Go SDK's full text for an error AWS answered with (the request URL is not part of it). */
+export function goServiceErrorText(call: Omit<GoSdkCall, 'url'>, error: AwsServiceError): string {
+  const { httpStatusCode, requestId } = error.$metadata;
+  return (
+    goOperationHead(call, error) +
+    goResponseErrorText({ status: httpStatusCode ?? 0, requestId: requestId ?? '' }, apiErrorText(call, error))
+  );
+}
+
 /** The Go SDK's full text for a failed call: `operation error <Service>: <Op>, …`. */
 export function goSdkErrorText(call: GoSdkCall, error: unknown): string {
-  const head = `operation error ${call.service}: ${call.operation}, ${attemptsPrefix(call, error)}`;
-  if (isAwsServiceError(error)) {
-    const { httpStatusCode, requestId } = error.$metadata;
-    return `${head}https response error StatusCode: ${httpStatusCode}, RequestID: ${requestId ?? ''}, ${apiErrorText(call, error)}`;
-  }
-  return `${head}https response error StatusCode: 0, RequestID: , request send failed, Post "${call.url}": ${goNetText(error)}`;
+  if (isAwsServiceError(error)) return goServiceErrorText(call, error);
+  return (
+    goOperationHead(call, error) +
+    goResponseErrorText({ status: 0, requestId: '' }, goSendFailedText('Post', call.url, error))
+  );
 }
 
 /**
@@ -91,6 +125,15 @@ export function sdkFailure(name: string, call: GoSdkCall, error: unknown): Error
   const text = goSdkErrorText(call, error);
   if (isAwsServiceError(error)) return new DriverFailureError(name, text, { cause: error });
   return new Error(text, { cause: error });
+}
+
+/** Runs one SDK call, turning its failure into {@link sdkFailure}'s error. */
+export async function sendAs<T>(name: string, call: GoSdkCall, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw sdkFailure(name, call, error);
+  }
 }
 
 /** The URL the Go SDK posts a JSON or Query request to: the endpoint override's root, or the regional endpoint. */

@@ -1,4 +1,5 @@
 /** Go's standard-library parsers that a go-sql-driver DSN goes through (net/url, time). */
+import { goParseDuration } from '../go-duration';
 
 /** A DSN go-sql-driver refuses; the message never contains the password. */
 export class DsnError extends Error {}
@@ -23,34 +24,11 @@ export function goUnescape(value: string, plus: boolean): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-const GO_DURATION_NS: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  µs: 1e3,
-  μs: 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-};
-
-/** Go's `time.ParseDuration`, in milliseconds (a unit is required except for `0`). */
+/** Go's `time.ParseDuration`, in milliseconds (a unit is required except for `0`), refused with Go's text. */
 export function parseGoDuration(raw: string): number {
-  const invalid = new DsnError(`time: invalid duration "${raw}"`);
-  let rest = raw;
-  let sign = 1;
-  if (rest.startsWith('-') || rest.startsWith('+')) {
-    sign = rest.startsWith('-') ? -1 : 1;
-    rest = rest.slice(1);
+  try {
+    return goParseDuration(raw) / 1e6;
+  } catch (error) {
+    throw new DsnError((error as Error).message);
   }
-  if (rest === '0') return 0;
-  if (rest === '') throw invalid;
-  let ns = 0;
-  while (rest !== '') {
-    const match = /^(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)/.exec(rest);
-    if (!match || (match[1] === '' && (match[2] ?? '') === '')) throw invalid;
-    ns += Number(`${match[1] || '0'}.${match[2] || '0'}`) * GO_DURATION_NS[match[3]!]!;
-    rest = rest.slice(match[0].length);
-  }
-  return (sign * ns) / 1e6;
 }

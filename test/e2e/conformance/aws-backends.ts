@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { motoEndpoint } from '../../support/aws';
+import { PrivateMoto } from '../../support/private-moto';
 
 const REGION = 'us-east-1';
 
@@ -53,7 +54,12 @@ export class AwsConformanceBackends {
   readonly dynamodb = new DynamoDBClient(this.config);
   // The JS Kinesis client speaks HTTP/2 by default, which moto does not.
   readonly kinesis = new KinesisClient({ ...this.config, requestHandler: new NodeHttpHandler() });
-  readonly ses = new SESClient(this.config);
+  /**
+   * SES runs on a moto of its own: its mail is read through /moto-api/data.json, which dumps every
+   * service's state and fails once another suite has deleted an S3 bucket that still had objects.
+   */
+  sesMoto!: PrivateMoto;
+  ses!: SESClient;
 
   constructor(runId: string) {
     this.bucket = `conformance-${runId}`;
@@ -88,6 +94,8 @@ export class AwsConformanceBackends {
       }),
     );
     await this.kinesis.send(new CreateStreamCommand({ StreamName: this.stream, ShardCount: 1 }));
+    this.sesMoto = await PrivateMoto.start();
+    this.ses = new SESClient({ ...this.config, endpoint: this.sesMoto.endpoint });
     await this.ses.send(new VerifyEmailIdentityCommand({ EmailAddress: this.sender }));
   }
 
@@ -103,7 +111,8 @@ export class AwsConformanceBackends {
     ];
     const failures: unknown[] = [];
     for (const step of steps) await step().catch((error: unknown) => failures.push(error));
-    for (const client of [this.s3, this.sqs, this.sns, this.dynamodb, this.kinesis, this.ses]) client.destroy();
+    for (const client of [this.s3, this.sqs, this.sns, this.dynamodb, this.kinesis, this.ses]) client?.destroy();
+    await this.sesMoto?.stop();
     if (failures.length > 0) throw new AggregateError(failures, 'removing the conformance AWS resources failed');
   }
 
@@ -149,7 +158,10 @@ export class AwsConformanceBackends {
 
   /** The e-mails moto recorded from the run's sender, through its inspection API. */
   async sentMail(): Promise<Array<{ source: string; subject: string; body: string; destinations: unknown }>> {
-    const response = await fetch(`${motoEndpoint()}/moto-api/data.json`, { signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${this.sesMoto.endpoint}/moto-api/data.json`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`moto-api/data.json answered ${response.status}`);
     const data = (await response.json()) as {
       ses?: { Message?: Array<{ source: string; subject: string; body: string; destinations: unknown }> };
     };

@@ -177,7 +177,13 @@ export const AWS_CONFORMANCE_CASES: ConformanceCase[] = [
     component: (b) => ({
       name: 'conf-ses',
       type: 'bindings.aws.ses',
-      metadata: { ...motoMetadata(), emailFrom: b.aws.sender, emailTo: 'team@example.com', subject: 'conformance' },
+      metadata: {
+        ...motoMetadata(),
+        endpoint: b.aws.sesMoto.endpoint,
+        emailFrom: b.aws.sender,
+        emailTo: 'team@example.com',
+        subject: 'conformance',
+      },
     }),
     steps: (): ConformanceStep[] => [
       {

@@ -2,7 +2,7 @@ import { DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/cl
 import { DriverFailureError } from '../../../api/errors';
 import type { Driver, DriverContext } from '../../driver';
 import { MAX_ATTEMPTS, sdkClientConfig } from '../../../aws/binding-auth';
-import { requestUrl, sdkFailure, type GoSdkCall } from '../../../aws/go-sdk-error';
+import { requestUrl, sendAs, type GoSdkCall } from '../../../aws/go-sdk-error';
 import { GoMarshalError, itemOf } from './attribute-value';
 import type { DynamoDbConfig } from './spec';
 
@@ -43,11 +43,9 @@ export async function createDynamoDbDriver(config: DynamoDbConfig, context: Driv
           if (error instanceof GoMarshalError) throw new DriverFailureError(context.name, error.message);
           throw error;
         }
-        try {
-          await client.send(new PutItemCommand({ TableName: config.table, Item: item }), { abortSignal: signal });
-        } catch (error) {
-          throw sdkFailure(context.name, putItem, error);
-        }
+        await sendAs(context.name, putItem, () =>
+          client.send(new PutItemCommand({ TableName: config.table, Item: item }), { abortSignal: signal }),
+        );
       },
     },
     close: async () => client.destroy(),

@@ -2,7 +2,7 @@ import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { Driver, DriverContext } from '../../driver';
 import { CONNECT_TIMEOUT_MS, MAX_ATTEMPTS, REQUEST_TIMEOUT_MS, sdkClientConfig } from '../../../aws/binding-auth';
-import { requestUrl, sdkFailure, type GoSdkCall } from '../../../aws/go-sdk-error';
+import { requestUrl, sendAs, type GoSdkCall } from '../../../aws/go-sdk-error';
 import { partitionKeyOf } from './request';
 import type { KinesisConfig } from './spec';
 
@@ -48,11 +48,7 @@ export async function createKinesisDriver(config: KinesisConfig, context: Driver
           Data: request.data,
           PartitionKey: partitionKeyOf(request),
         });
-        try {
-          await client.send(command, { abortSignal: signal });
-        } catch (error) {
-          throw sdkFailure(context.name, putRecord, error);
-        }
+        await sendAs(context.name, putRecord, () => client.send(command, { abortSignal: signal }));
       },
     },
     close: async () => client.destroy(),

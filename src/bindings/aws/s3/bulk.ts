@@ -41,6 +41,23 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, MAX_IN_FLIGHT, items.length) }, worker));
 }
 
+/**
+ * Each item's result, with at most `limit` items in flight: an item without a key fails with daprd's
+ * `key is required`, any other is `handle`d.
+ */
+async function eachKeyedItem<T extends { key?: string }>(
+  items: readonly T[],
+  limit: number,
+  handle: (item: T, key: string) => Promise<BulkItemResult>,
+): Promise<BulkItemResult[]> {
+  const results: BulkItemResult[] = items.map((item) => ({ key: item.key ?? '' }));
+  await eachLimited(items, limit, async (item, index) => {
+    const key = item.key ?? '';
+    results[index] = key === '' ? { key: '', error: 'key is required' } : await handle(item, key);
+  });
+  return results;
+}
+
 function parsed<T>(request: InvokeRequest, parse: () => T): T {
   try {
     return parse();
@@ -59,13 +76,7 @@ export async function bulkGet(
 ): Promise<InvokeResponse> {
   const options = mergeRequestOptions(context.defaults, request.metadata);
   const { items, concurrency } = parsed(request, () => parseBulkGet(request.data));
-  const results: BulkItemResult[] = items.map((item) => ({ key: item.key ?? '' }));
-  await eachLimited(items, concurrency, async (item, index) => {
-    const key = item.key ?? '';
-    if (key === '') {
-      results[index] = { key: '', error: 'key is required' };
-      return;
-    }
+  const results = await eachKeyedItem(items, concurrency, async (item, key): Promise<BulkItemResult> => {
     let bytes: Buffer;
     try {
       const { output } = await sendRecorded<GetObjectCommandOutput>(
@@ -77,20 +88,16 @@ export async function bulkGet(
       bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     } catch (error) {
       const text = s3ErrorCode(error) === 'NoSuchKey' ? 'object not found' : goSdkErrorText('GetObject', error);
-      results[index] = { key, error: text };
-      return;
+      return { key, error: text };
     }
     const encoded = options.encodeBase64 ? Buffer.from(bytes.toString('base64')) : bytes;
-    if (item.filePath !== undefined) {
-      try {
-        await writeLocalFile(item.filePath, encoded);
-        results[index] = { key };
-      } catch (error) {
-        results[index] = { key, error: message(error) };
-      }
-      return;
+    if (item.filePath === undefined) return { key, data: bytesAsGoString(encoded) };
+    try {
+      await writeLocalFile(item.filePath, encoded);
+      return { key };
+    } catch (error) {
+      return { key, error: message(error) };
     }
-    results[index] = { key, data: bytesAsGoString(encoded) };
   });
   return { data: bulkResultsJson(results) };
 }
@@ -103,33 +110,23 @@ export async function bulkCreate(
 ): Promise<InvokeResponse> {
   const options = mergeRequestOptions(context.defaults, request.metadata);
   const { items, concurrency } = parsed(request, () => parseBulkCreate(request.data));
-  const results: BulkItemResult[] = items.map((item) => ({ key: item.key ?? '' }));
-  await eachLimited(items, concurrency, async (item, index) => {
-    const key = item.key ?? '';
-    if (key === '') {
-      results[index] = { key: '', error: 'key is required' };
-      return;
-    }
+  const results = await eachKeyedItem(items, concurrency, async (item, key): Promise<BulkItemResult> => {
     try {
       let body: Buffer;
       if (item.filePath !== undefined) body = await readLocalFile(item.filePath);
       else if (item.data !== undefined) body = Buffer.from(item.data, 'utf8');
-      else {
-        results[index] = { key, error: 'either data or filePath is required' };
-        return;
-      }
+      else return { key, error: 'either data or filePath is required' };
       if (options.decodeBase64) body = goBase64Decode(body);
       const input = { Bucket: context.bucket, Key: key, Body: body, ContentType: item.contentType };
       let uploaded;
       try {
         uploaded = await putObject(context.client, input, signal);
       } catch (error) {
-        results[index] = { key, error: goSdkErrorText('PutObject', error) };
-        return;
+        return { key, error: goSdkErrorText('PutObject', error) };
       }
-      results[index] = { key, location: context.locate(key, uploaded.location) };
+      return { key, location: context.locate(key, uploaded.location) };
     } catch (error) {
-      results[index] = { key, error: message(error) };
+      return { key, error: message(error) };
     }
   });
   return { data: bulkResultsJson(results) };

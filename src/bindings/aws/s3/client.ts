@@ -8,22 +8,15 @@ import {
   type PutObjectCommandOutput,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { awsClientConfig } from '../../../aws/client-config';
+import { CONNECT_TIMEOUT_MS, sdkClientConfig } from '../../../aws/binding-auth';
 import { endpointOf, type S3Config } from './spec';
-
-/** How long connecting to S3 may take before the attempt fails (the SDK then retries once). */
-const CONNECT_TIMEOUT_MS = 5_000;
 
 /** One S3 client per component: path style, endpoint scheme and TLS checks as daprd's Init sets them. */
 export function createS3Client(config: S3Config): S3Client {
-  const keys = config.accessKey && config.secretKey; // daprd uses static keys only when both are set
   return new S3Client({
-    ...awsClientConfig({
-      region: config.region,
-      endpoint: endpointOf(config),
-      ...(keys ? { accessKey: config.accessKey, secretKey: config.secretKey, sessionToken: config.sessionToken } : {}),
-    }),
+    ...sdkClientConfig({ ...config, endpoint: endpointOf(config) }),
     forcePathStyle: config.forcePathStyle,
+    // No per-exchange bound: a large object may take long (the operation's deadline still applies).
     requestHandler: {
       connectionTimeout: CONNECT_TIMEOUT_MS,
       ...(config.insecureSSL ? { httpsAgent: new Agent({ keepAlive: true, rejectUnauthorized: false }) } : {}),

@@ -1,6 +1,7 @@
 /** Pure parsing of one s3 request as daprd's binding does it (bindings/aws/s3/s3.go), before anything is sent. */
 import { isUtf8 } from 'node:buffer';
-import { goFormatFloatF, goParseDuration, goTrimSpace } from './go-text';
+import { goParseDuration } from '../../go-duration';
+import { goFormatFloatF, goTrimSpace } from './go-text';
 import { go, goUnmarshal } from './go-unmarshal';
 
 /** The component settings a request may override. */

@@ -1,9 +1,9 @@
-import { awsFields } from '../../../aws/client-config';
+import { awsAuthFields, validateAwsAuth } from '../../../aws/binding-auth';
 import { defineBinding, field, type DecodedConfig } from '../../spec';
 
 /** The aws.s3 component's fields, with daprd's names (bindings/aws/s3/s3.go `s3Metadata`). */
 const s3Fields = {
-  ...awsFields,
+  ...awsAuthFields,
   region: field.string({ description: "AWS region (default: the function's region).", aliases: ['awsRegion'] }),
   bucket: field.string({ description: 'Name of the bucket every operation uses.', required: true }),
   forcePathStyle: field.bool({
@@ -20,13 +20,6 @@ const s3Fields = {
   filePath: field.string({ description: 'Default local file to upload from (under /tmp on Lambda).' }),
   presignTTL: field.string({ description: 'Default TTL (Go duration) of presigned URLs; `create` then returns one.' }),
   storageClass: field.string({ description: 'Default storage class of created objects, e.g. STANDARD_IA.' }),
-  assumeRoleArn: field.string({
-    description: "Part of Dapr's AWS auth profile; daprd's s3 binding does not use it (only with IAM Roles Anywhere).",
-    ignored: true,
-  }),
-  assumeRoleSessionName: field.string({ description: "Part of Dapr's AWS auth profile; unused.", ignored: true }),
-  trustAnchorArn: field.string({ description: 'IAM Roles Anywhere: not supported yet.' }),
-  trustProfileArn: field.string({ description: 'IAM Roles Anywhere: not supported yet.' }),
 };
 
 /** The decoded aws.s3 component configuration. */
@@ -38,15 +31,6 @@ export function endpointOf(config: Pick<S3Config, 'endpoint' | 'disableSSL'>): s
   if (!endpoint) return undefined;
   if (/^https?:\/\//.test(endpoint)) return endpoint;
   return `${config.disableSSL ? 'http' : 'https'}://${endpoint}`;
-}
-
-function validateS3Config(config: S3Config): string[] {
-  const errors: string[] = [];
-  // daprd switches to IAM Roles Anywhere (x509) when all three are set (common/aws/auth isX509Auth).
-  if (config.trustAnchorArn && config.trustProfileArn && config.assumeRoleArn) {
-    errors.push('IAM Roles Anywhere (trustAnchorArn, trustProfileArn, assumeRoleArn) is not supported yet');
-  }
-  return errors;
 }
 
 /** The aws.s3 output binding. Operations in the order of daprd's `Operations()` (components-contrib v1.18.4). */
@@ -104,6 +88,6 @@ export const spec = defineBinding({
       description: 'Data `{"keys":[…]}`: DeleteObjects in batches of 1000; 200 with `[{"key","error"}]`.',
     },
   },
-  validate: (config) => validateS3Config(config),
+  validate: (config) => validateAwsAuth(config),
   operationTimeoutMs: () => 30_000,
 });

@@ -1,18 +1,5 @@
-import { awsFields } from '../../../aws/client-config';
+import { awsAuthFields, CALL_TIMEOUT_MS, validateAwsAuth } from '../../../aws/binding-auth';
 import { defineBinding, field, type DecodedConfig } from '../../spec';
-
-/** Bound of one TCP connect to the SES endpoint. */
-export const CONNECT_TIMEOUT_MS = 5_000;
-
-/** Bound of one SendEmail HTTP exchange once connected. */
-export const REQUEST_TIMEOUT_MS = 10_000;
-
-/** Attempts of one SendEmail (the SDK retries a throttle or a dropped connection once). */
-export const MAX_ATTEMPTS = 2;
-
-/** Refusal of the x509 (IAM Roles Anywhere) profile daprd selects when all three of its fields are set. */
-export const X509_UNSUPPORTED =
-  'IAM Roles Anywhere authentication (trustAnchorArn, trustProfileArn and assumeRoleArn) is not supported yet; use the Lambda role or accessKey/secretKey';
 
 const OVERRIDE = 'Overridable per request with the metadata key of the same name.';
 
@@ -21,7 +8,7 @@ const OVERRIDE = 'Overridable per request with the metadata key of the same name
  * `sesMetadata`, matched case-insensitively as daprd's decoder does).
  */
 const sesFields = {
-  ...awsFields,
+  ...awsAuthFields,
   endpoint: field.string({
     description: "Endpoint override, e.g. a local emulator (daprd's SES binding ignores it and always calls AWS).",
   }),
@@ -30,25 +17,10 @@ const sesFields = {
   emailCc: field.string({ description: `CC recipients, separated by \`;\`. ${OVERRIDE}` }),
   emailBcc: field.string({ description: `BCC recipients, separated by \`;\`. ${OVERRIDE}` }),
   subject: field.string({ description: `Subject. ${OVERRIDE}` }),
-  assumeRoleArn: field.string({
-    description: "Not used by daprd's SES binding, except with trustAnchorArn and trustProfileArn (not supported).",
-    ignored: true,
-  }),
-  trustAnchorArn: field.string({
-    description: 'IAM Roles Anywhere trust anchor: not supported yet (with trustProfileArn and assumeRoleArn).',
-  }),
-  trustProfileArn: field.string({
-    description: 'IAM Roles Anywhere profile: not supported yet (with trustAnchorArn and assumeRoleArn).',
-  }),
 };
 
 /** The decoded aws.ses component configuration. */
 export type SesConfig = DecodedConfig<typeof sesFields>;
-
-/** daprd (common/aws/auth `isX509Auth`) switches to IAM Roles Anywhere only when all three fields are set. */
-export function validateSesConfig(config: SesConfig): string[] {
-  return config.trustAnchorArn && config.trustProfileArn && config.assumeRoleArn ? [X509_UNSUPPORTED] : [];
-}
 
 /** The aws.ses output binding (daprd: one `create` operation, SES v1 SendEmail). */
 export const spec = defineBinding({
@@ -74,6 +46,6 @@ export const spec = defineBinding({
       },
     },
   },
-  validate: (config) => validateSesConfig(config),
-  operationTimeoutMs: () => MAX_ATTEMPTS * (CONNECT_TIMEOUT_MS + REQUEST_TIMEOUT_MS),
+  validate: (config) => validateAwsAuth(config),
+  operationTimeoutMs: () => CALL_TIMEOUT_MS,
 });

@@ -1,7 +1,7 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Driver, DriverContext, InvokeRequest } from '../../driver';
 import { MAX_ATTEMPTS, sdkClientConfig } from '../../../aws/binding-auth';
-import { requestUrl, sdkFailure, type GoSdkCall } from '../../../aws/go-sdk-error';
+import { requestUrl, sendAs, type GoSdkCall } from '../../../aws/go-sdk-error';
 import { decodeSnsPayload } from './payload';
 import type { SnsConfig } from './spec';
 
@@ -39,13 +39,11 @@ export async function createSnsDriver(config: SnsConfig, context: DriverContext)
 
   const create = async (request: InvokeRequest, { signal }: { signal: AbortSignal }) => {
     const { message, subject } = decodeSnsPayload(context.name, request.data); // before anything is sent
-    try {
-      await client.send(new PublishCommand({ TopicArn: config.topicArn, Message: message, Subject: subject }), {
+    await sendAs(context.name, publish, () =>
+      client.send(new PublishCommand({ TopicArn: config.topicArn, Message: message, Subject: subject }), {
         abortSignal: signal,
-      });
-    } catch (error) {
-      throw sdkFailure(context.name, publish, error);
-    }
+      }),
+    );
     return undefined;
   };
 

@@ -1,11 +1,5 @@
 import { defineBinding, field, type DecodedConfig } from '../../spec';
-import {
-  awsAuthFields,
-  CONNECT_TIMEOUT_MS,
-  MAX_ATTEMPTS,
-  REQUEST_TIMEOUT_MS,
-  validateAwsAuth,
-} from '../../../aws/binding-auth';
+import { awsAuthFields, CALL_TIMEOUT_MS, validateAwsAuth } from '../../../aws/binding-auth';
 
 /** The aws.sns component's fields, with daprd's names (components-contrib bindings/aws/sns/sns.go `snsMetadata`). */
 const snsFields = {
@@ -34,5 +28,5 @@ export const spec = defineBinding({
     },
   },
   validate: (config) => validateAwsAuth(config),
-  operationTimeoutMs: () => MAX_ATTEMPTS * (CONNECT_TIMEOUT_MS + REQUEST_TIMEOUT_MS),
+  operationTimeoutMs: () => CALL_TIMEOUT_MS,
 });

@@ -2,7 +2,7 @@ import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/clie
 import { isAwsServiceError } from '../../../aws/service-error';
 import type { Driver, DriverContext, InvokeRequest } from '../../driver';
 import { MAX_ATTEMPTS, sdkClientConfig } from '../../../aws/binding-auth';
-import { requestUrl, sdkFailure, type GoSdkCall } from '../../../aws/go-sdk-error';
+import { requestUrl, sdkFailure, sendAs, type GoSdkCall } from '../../../aws/go-sdk-error';
 import type { SqsConfig } from './spec';
 
 // The errors the SQS model lists per operation (aws-sdk-go-v2 decodes them into typed errors).
@@ -41,14 +41,10 @@ export async function createSqsDriver(config: SqsConfig, context: DriverContext)
   let queueUrl: string | undefined;
 
   const resolveQueueUrl = async (signal: AbortSignal): Promise<string> => {
-    try {
-      const answer = await client.send(new GetQueueUrlCommand({ QueueName: config.queueName }), {
-        abortSignal: signal,
-      });
-      return answer.QueueUrl ?? '';
-    } catch (error) {
-      throw sdkFailure(context.name, call('GetQueueUrl', GET_QUEUE_URL_ERRORS), error);
-    }
+    const answer = await sendAs(context.name, call('GetQueueUrl', GET_QUEUE_URL_ERRORS), () =>
+      client.send(new GetQueueUrlCommand({ QueueName: config.queueName }), { abortSignal: signal }),
+    );
+    return answer.QueueUrl ?? '';
   };
 
   const send = (target: string, body: string, signal: AbortSignal) =>
@@ -68,11 +64,8 @@ export async function createSqsDriver(config: SqsConfig, context: DriverContext)
       // a re-created one is found again. Nothing was sent, so sending again is safe.
       queueUrl = undefined;
       queueUrl = await resolveQueueUrl(signal);
-      try {
-        await send(queueUrl, body, signal);
-      } catch (retryError) {
-        throw sdkFailure(context.name, call('SendMessage', SEND_MESSAGE_ERRORS), retryError);
-      }
+      const target = queueUrl;
+      await sendAs(context.name, call('SendMessage', SEND_MESSAGE_ERRORS), () => send(target, body, signal));
     }
     return undefined;
   };

@@ -1,11 +1,5 @@
 import { defineBinding, field, type DecodedConfig } from '../../spec';
-import {
-  awsAuthFields,
-  CONNECT_TIMEOUT_MS,
-  MAX_ATTEMPTS,
-  REQUEST_TIMEOUT_MS,
-  validateAwsAuth,
-} from '../../../aws/binding-auth';
+import { awsAuthFields, CALL_TIMEOUT_MS, validateAwsAuth } from '../../../aws/binding-auth';
 
 /** The aws.sqs component's fields, with daprd's names (components-contrib bindings/aws/sqs/sqs.go `sqsMetadata`). */
 const sqsFields = {
@@ -37,5 +31,5 @@ export const spec = defineBinding({
   },
   validate: (config) => validateAwsAuth(config),
   // GetQueueUrl (when not known yet), then SendMessage, each with its SDK retry.
-  operationTimeoutMs: () => 2 * MAX_ATTEMPTS * (CONNECT_TIMEOUT_MS + REQUEST_TIMEOUT_MS),
+  operationTimeoutMs: () => 2 * CALL_TIMEOUT_MS,
 });

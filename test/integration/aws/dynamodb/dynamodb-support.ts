@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -7,12 +6,7 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import type { BundledComponent } from '../../../../src/components/types';
-import { motoEndpoint } from '../../../support/aws';
-
-/** A table name no other test (or run) uses. */
-export function uniqueTable(label: string): string {
-  return `dapr-${label}-${randomUUID()}`;
-}
+import { awsComponent, motoClientConfig, motoEndpoint } from '../../../support/aws';
 
 /** An aws.dynamodb component writing to `table` on moto (the shared one unless given). */
 export function dynamodbComponent(
@@ -21,20 +15,12 @@ export function dynamodbComponent(
   extra: Record<string, string> = {},
   endpoint = motoEndpoint(),
 ): BundledComponent {
-  const metadata = Object.entries({
-    table,
-    endpoint,
-    region: 'us-east-1',
-    accessKey: 'test',
-    secretKey: 'test',
-    ...extra,
-  }).map(([key, value]) => ({ name: key, value }));
-  return { name, type: 'bindings.aws.dynamodb', version: 'v1', initTimeoutMs: 10_000, metadata, source: 'test' };
+  return awsComponent(name, 'bindings.aws.dynamodb', { table, ...extra }, endpoint);
 }
 
 /** A plain client on moto, for creating tables and reading back what the binding wrote. */
 export function rawDynamoDb(endpoint = motoEndpoint(), region = 'us-east-1'): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  return new DynamoDBClient(motoClientConfig(endpoint, region));
 }
 
 /** Creates a table keyed by the string attribute `id`. */

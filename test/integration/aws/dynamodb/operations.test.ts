@@ -1,15 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
-import {
-  countItems,
-  createTable,
-  dynamodbComponent,
-  getItem,
-  getItemJson,
-  rawDynamoDb,
-  uniqueTable,
-} from './dynamodb-support';
+import { uniqueName } from '../../../support/aws';
+import { countItems, createTable, dynamodbComponent, getItem, getItemJson, rawDynamoDb } from './dynamodb-support';
 
 jest.setTimeout(60_000);
 
@@ -24,8 +17,8 @@ function awsError(binding: string, apiError: string): RegExp {
 describe('aws.dynamodb binding against moto', () => {
   let client: DynamoDBClient;
   let runtime: BindingsRuntime;
-  const table = uniqueTable('items');
-  const missing = uniqueTable('missing');
+  const table = uniqueName('items');
+  const missing = uniqueName('missing');
 
   beforeAll(async () => {
     client = rawDynamoDb();
@@ -128,7 +121,7 @@ describe('aws.dynamodb binding against moto', () => {
     let shaped: BindingsRuntime;
 
     beforeAll(async () => {
-      shapes = uniqueTable('shapes');
+      shapes = uniqueName('shapes');
       await createTable(client, shapes);
       shaped = realRuntime([dynamodbComponent('shapes', shapes)]);
     });

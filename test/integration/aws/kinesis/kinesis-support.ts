@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CreateStreamCommand,
   DescribeStreamSummaryCommand,
@@ -9,12 +8,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { BundledComponent } from '../../../../src/components/types';
-import { motoEndpoint } from '../../../support/aws';
-
-/** A stream name no other test (or run) uses. */
-export function uniqueStream(label: string): string {
-  return `dapr-${label}-${randomUUID()}`;
-}
+import { awsComponent, motoClientConfig, motoEndpoint } from '../../../support/aws';
 
 /** An aws.kinesis component putting records on `stream` on moto (the shared one unless given). */
 export function kinesisComponent(
@@ -23,25 +17,12 @@ export function kinesisComponent(
   extra: Record<string, string> = {},
   endpoint = motoEndpoint(),
 ): BundledComponent {
-  const metadata = Object.entries({
-    streamName: stream,
-    endpoint,
-    region: 'us-east-1',
-    accessKey: 'test',
-    secretKey: 'test',
-    ...extra,
-  }).map(([key, value]) => ({ name: key, value }));
-  return { name, type: 'bindings.aws.kinesis', version: 'v1', initTimeoutMs: 10_000, metadata, source: 'test' };
+  return awsComponent(name, 'bindings.aws.kinesis', { streamName: stream, ...extra }, endpoint);
 }
 
 /** A plain client on moto (HTTP/1.1: moto does not speak HTTP/2), for creating streams and reading records. */
 export function rawKinesis(endpoint = motoEndpoint()): KinesisClient {
-  return new KinesisClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    requestHandler: new NodeHttpHandler(),
-  });
+  return new KinesisClient({ ...motoClientConfig(endpoint), requestHandler: new NodeHttpHandler() });
 }
 
 /** Creates a one-shard stream and waits until it is active. */

@@ -1,6 +1,7 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
-import { createStream, kinesisComponent, rawKinesis, readRecords, uniqueStream } from './kinesis-support';
+import { uniqueName } from '../../../support/aws';
+import { createStream, kinesisComponent, rawKinesis, readRecords } from './kinesis-support';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +18,7 @@ describe('aws.kinesis binding against moto', () => {
 
   /** A fresh stream and a runtime whose component `records` writes to it. */
   async function streamWithBinding(extra: Record<string, string> = {}) {
-    const stream = uniqueStream('records');
+    const stream = uniqueName('records');
     await createStream(client, stream);
     return { stream, runtime: realRuntime([kinesisComponent('records', stream, extra)]) };
   }
@@ -67,9 +68,9 @@ describe('aws.kinesis binding against moto', () => {
   });
 
   it("answers daprd's error for a stream that does not exist, and for the stream seen from another region", async () => {
-    const stream = uniqueStream('present');
+    const stream = uniqueName('present');
     await createStream(client, stream);
-    const missing = uniqueStream('missing');
+    const missing = uniqueName('missing');
     const runtime = realRuntime([
       kinesisComponent('missing-stream', missing),
       kinesisComponent('other-region', stream, { region: 'eu-west-1' }),

@@ -4,12 +4,13 @@ import * as path from 'node:path';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
-import { createBucket, motoS3, s3Component, uniqueBucket } from './s3-support';
+import { uniqueName } from '../../../support/aws';
+import { createBucket, motoS3, s3Component } from './s3-support';
 
 jest.setTimeout(60_000);
 
 describe('aws.s3 binding: local files and regions', () => {
-  const bucket = uniqueBucket('dapr-s3-files');
+  const bucket = uniqueName('dapr-s3-files');
   let s3: S3Client;
   let runtime: BindingsRuntime;
   let dir: string;

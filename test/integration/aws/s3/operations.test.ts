@@ -6,14 +6,14 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
-import { motoEndpoint } from '../../../support/aws';
+import { motoEndpoint, uniqueName } from '../../../support/aws';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
-import { createBucket, motoS3, s3Component, uniqueBucket } from './s3-support';
+import { createBucket, motoS3, s3Component } from './s3-support';
 
 jest.setTimeout(60_000);
 
 describe('aws.s3 binding against moto', () => {
-  const bucket = uniqueBucket('dapr-s3-ops');
+  const bucket = uniqueName('dapr-s3-ops');
   let s3: S3Client;
   let runtime: BindingsRuntime;
 
@@ -24,7 +24,7 @@ describe('aws.s3 binding against moto', () => {
       s3Component('store', bucket),
       s3Component('store-b64', bucket, { decodeBase64: 'true', encodeBase64: 'true' }),
       s3Component('store-ia', bucket, { storageClass: 'STANDARD_IA', presignTTL: '1m' }),
-      s3Component('nobucket', uniqueBucket('dapr-s3-missing')),
+      s3Component('nobucket', uniqueName('dapr-s3-missing')),
     ]);
   });
 

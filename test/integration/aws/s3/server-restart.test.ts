@@ -2,7 +2,8 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
 import { PrivateMoto } from '../../../support/private-moto';
-import { createBucket, motoS3, s3Component, uniqueBucket } from './s3-support';
+import { uniqueName } from '../../../support/aws';
+import { createBucket, motoS3, s3Component } from './s3-support';
 
 jest.setTimeout(90_000);
 
@@ -10,7 +11,7 @@ jest.setTimeout(90_000);
 describe('aws.s3 binding across an S3 outage', () => {
   let moto: PrivateMoto;
   let runtime: BindingsRuntime;
-  const bucket = uniqueBucket('dapr-s3-outage');
+  const bucket = uniqueName('dapr-s3-outage');
 
   beforeAll(async () => {
     moto = await PrivateMoto.start();

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
-import { motoEndpoint } from '../../../support/aws';
+import { motoEndpoint, uniqueName } from '../../../support/aws';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
 import { motoServerPath } from '../../../support/private-moto';
 import { eventually, freePort, stopChild } from '../../../support/processes';
-import { createBucket, motoS3, s3Component, uniqueBucket } from './s3-support';
+import { createBucket, motoS3, s3Component } from './s3-support';
 
 jest.setTimeout(60_000);
 
@@ -27,7 +27,7 @@ describe('aws.s3 binding: disableSSL and insecureSSL', () => {
   let moto: ChildProcess | undefined;
   let httpsEndpoint: string;
   let runtime: BindingsRuntime;
-  const bucket = uniqueBucket('dapr-s3-tls');
+  const bucket = uniqueName('dapr-s3-tls');
 
   beforeAll(async () => {
     const port = await freePort();

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
-import { motoEndpoint } from '../../../support/aws';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
+import { PrivateMoto } from '../../../support/private-moto';
 import { messagesWithSubject, sendEmail, sesComponent, uniqueAddress, verifyIdentity } from './ses-support';
 
 jest.setTimeout(60_000);
 
+// A moto of its own: the messages are read through /moto-api/data.json, which dumps every service's
+// state and fails (500) once another suite has deleted an S3 bucket that still had objects tracked.
 describe('aws.ses binding against moto', () => {
-  const endpoint = motoEndpoint();
+  let moto: PrivateMoto;
+  let endpoint: string;
   const sender = uniqueAddress('sender');
   const other = uniqueAddress('other-sender');
   const to = uniqueAddress('to');
@@ -16,6 +19,8 @@ describe('aws.ses binding against moto', () => {
   let runtime: BindingsRuntime;
 
   beforeAll(async () => {
+    moto = await PrivateMoto.start();
+    endpoint = moto.endpoint;
     await verifyIdentity(endpoint, sender);
     await verifyIdentity(endpoint, other);
     runtime = realRuntime([
@@ -37,6 +42,7 @@ describe('aws.ses binding against moto', () => {
 
   afterAll(async () => {
     await runtime?.close();
+    await moto?.stop();
   });
 
   it('sends the unquoted JSON string as the HTML body, from the component fields: 204 with no body', async () => {

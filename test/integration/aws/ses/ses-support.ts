@@ -3,6 +3,7 @@ import { SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
 import type { HttpResponse } from '../../../../src/api/http-types';
 import type { BundledComponent } from '../../../../src/components/types';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
+import { awsComponent, motoClientConfig } from '../../../support/aws';
 import { post } from '../../../support/kafka-runtime';
 
 /** One e-mail as moto recorded it (`ses.Message` in `GET /moto-api/data.json`). */
@@ -21,23 +22,12 @@ export function uniqueAddress(label: string): string {
 
 /** An aws.ses component reaching moto at `endpoint`, with test credentials and the given metadata. */
 export function sesComponent(name: string, endpoint: string, extra: Record<string, string> = {}): BundledComponent {
-  const metadata = Object.entries({
-    endpoint,
-    region: 'us-east-1',
-    accessKey: 'test',
-    secretKey: 'test',
-    ...extra,
-  }).map(([key, value]) => ({ name: key, value }));
-  return { name, type: 'bindings.aws.ses', version: 'v1', initTimeoutMs: 10_000, metadata, source: 'test' };
+  return awsComponent(name, 'bindings.aws.ses', extra, endpoint);
 }
 
 /** Verifies a sender identity in moto (moto refuses SendEmail from an unverified address). */
 export async function verifyIdentity(endpoint: string, address: string): Promise<void> {
-  const client = new SESClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const client = new SESClient(motoClientConfig(endpoint));
   try {
     await client.send(new VerifyEmailIdentityCommand({ EmailAddress: address }));
   } finally {

@@ -1,7 +1,8 @@
 import type { BundledComponent } from '../../../../src/components/types';
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
-import { receiveAll, uniqueName } from '../sqs/sqs-support';
+import { receiveAll } from '../sqs/sqs-support';
+import { uniqueName } from '../../../support/aws';
 import { notifications, snsComponent, watchedTopic, type WatchedTopic } from './sns-support';
 
 jest.setTimeout(60_000);

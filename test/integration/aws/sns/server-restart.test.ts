@@ -1,7 +1,7 @@
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
 import { PrivateMoto } from '../../../support/private-moto';
-import { uniqueName } from '../sqs/sqs-support';
+import { uniqueName } from '../../../support/aws';
 import { notifications, snsComponent, watchedTopic } from './sns-support';
 
 jest.setTimeout(90_000);

@@ -1,7 +1,8 @@
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { BundledComponent } from '../../../../src/components/types';
-import { awsComponent, createQueue, motoClientConfig, receiveAll, SQSClient } from '../sqs/sqs-support';
+import { awsComponent, motoClientConfig } from '../../../support/aws';
+import { createQueue, receiveAll, SQSClient } from '../sqs/sqs-support';
 
 /** An aws.sns component for a topic on moto. */
 export function snsComponent(

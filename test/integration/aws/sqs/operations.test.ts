@@ -1,15 +1,7 @@
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
-import {
-  createQueue,
-  deleteQueue,
-  motoClientConfig,
-  queueDepth,
-  receiveAll,
-  sqsComponent,
-  SQSClient,
-  uniqueName,
-} from './sqs-support';
+import { motoClientConfig, uniqueName } from '../../../support/aws';
+import { createQueue, deleteQueue, queueDepth, receiveAll, sqsComponent, SQSClient } from './sqs-support';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,8 @@
 import type { BindingsRuntime } from '../../../../src/runtime/bindings-runtime';
 import { errorOf, post, realRuntime } from '../../../support/kafka-runtime';
 import { PrivateMoto } from '../../../support/private-moto';
-import { createQueue, motoClientConfig, receiveAll, sqsComponent, SQSClient, uniqueName } from './sqs-support';
+import { motoClientConfig, uniqueName } from '../../../support/aws';
+import { createQueue, receiveAll, sqsComponent, SQSClient } from './sqs-support';
 
 jest.setTimeout(90_000);
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CreateQueueCommand,
   DeleteQueueCommand,
@@ -8,35 +7,7 @@ import {
   type Message,
 } from '@aws-sdk/client-sqs';
 import type { BundledComponent } from '../../../../src/components/types';
-import { motoEndpoint } from '../../../support/aws';
-
-/** A name no other test run uses (SQS names: letters, digits, `-` and `_`, at most 80). */
-export function uniqueName(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
-
-/** Client options for moto (the shared one unless another endpoint is given), with the test keys. */
-export function motoClientConfig(endpoint = motoEndpoint(), region = 'us-east-1') {
-  return { endpoint, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-}
-
-/** An output-binding component of the given type, reaching moto with the test keys. */
-export function awsComponent(
-  name: string,
-  type: string,
-  metadata: Record<string, string>,
-  endpoint = motoEndpoint(),
-): BundledComponent {
-  const all = { endpoint, region: 'us-east-1', accessKey: 'test', secretKey: 'test', ...metadata };
-  return {
-    name,
-    type,
-    version: 'v1',
-    initTimeoutMs: 5_000,
-    metadata: Object.entries(all).map(([key, value]) => ({ name: key, value })),
-    source: 'test',
-  };
-}
+import { awsComponent } from '../../../support/aws';
 
 /** An aws.sqs component for a queue on moto. */
 export function sqsComponent(

@@ -1,7 +1,6 @@
 import {
   goBase64Decode,
   goFormatFloatF,
-  goParseDuration,
   goStringOfBytes,
   goTrimSpace,
 } from '../../../../../src/bindings/aws/s3/go-text';
@@ -13,17 +12,6 @@ describe("Go's text for the s3 binding", () => {
     expect(goFormatFloatF(-2.5e22)).toBe('-25000000000000000000000');
     expect(goFormatFloatF(123.25)).toBe('123.25');
     expect(goFormatFloatF(-0)).toBe('-0');
-  });
-
-  it("parses durations as time.ParseDuration (nanoseconds) with Go's errors", () => {
-    expect(goParseDuration('1h2m3.5s')).toBe(3_723_500_000_000);
-    expect(goParseDuration('-1.5ms')).toBe(-1_500_000);
-    expect(goParseDuration('.5s')).toBe(500_000_000);
-    expect(goParseDuration('300µs')).toBe(300_000);
-    expect(() => goParseDuration('s')).toThrow('time: invalid duration "s"');
-    expect(() => goParseDuration('.s')).toThrow('time: invalid duration ".s"');
-    expect(() => goParseDuration('5')).toThrow('time: missing unit in duration "5"');
-    expect(() => goParseDuration('5w')).toThrow('time: unknown unit "w" in duration "5w"');
   });
 
   it("decodes base64 as base64.StdEncoding, with Go's error offsets", () => {

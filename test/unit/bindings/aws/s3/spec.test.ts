@@ -1,3 +1,4 @@
+import { X509_UNSUPPORTED } from '../../../../../src/aws/binding-auth';
 import { fallbackLocation } from '../../../../../src/bindings/aws/s3/driver';
 import { endpointOf, spec, type S3Config } from '../../../../../src/bindings/aws/s3/spec';
 import { checkComponentProperties } from '../../../../../src/bindings/module';
@@ -43,7 +44,7 @@ describe('aws.s3 spec', () => {
     expect(
       checkComponentProperties(spec, { bucket: 'b', trustAnchorArn: 'a', trustProfileArn: 'p', assumeRoleArn: 'r' })
         .errors,
-    ).toEqual(['IAM Roles Anywhere (trustAnchorArn, trustProfileArn, assumeRoleArn) is not supported yet']);
+    ).toEqual([X509_UNSUPPORTED]);
   });
 
   it('prefixes a scheme-less endpoint with http:// under disableSSL, as daprd', () => {

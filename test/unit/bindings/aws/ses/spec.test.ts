@@ -1,6 +1,6 @@
-import { sesClientConfig } from '../../../../../src/bindings/aws/ses/driver';
+import { sdkClientConfig, X509_UNSUPPORTED } from '../../../../../src/aws/binding-auth';
 import { serviceFailureMessage, transportFailureMessage } from '../../../../../src/bindings/aws/ses/failure';
-import { spec, X509_UNSUPPORTED } from '../../../../../src/bindings/aws/ses/spec';
+import { spec } from '../../../../../src/bindings/aws/ses/spec';
 import { checkComponentProperties } from '../../../../../src/bindings/module';
 import { fullCatalog } from '../../../../../src/bindings/registry';
 import { isAwsServiceError } from '../../../../../src/aws/service-error';
@@ -58,17 +58,17 @@ describe('aws.ses client options', () => {
   const decode = (properties: Record<string, string>) => check(properties).config;
 
   it('uses static keys only when both accessKey and secretKey are set (else the default chain)', () => {
-    expect(sesClientConfig(decode({ accessKey: 'AK', secretKey: 'SK', sessionToken: 'ST' })).credentials).toEqual({
+    expect(sdkClientConfig(decode({ accessKey: 'AK', secretKey: 'SK', sessionToken: 'ST' })).credentials).toEqual({
       accessKeyId: 'AK',
       secretAccessKey: 'SK',
       sessionToken: 'ST',
     });
-    expect(sesClientConfig(decode({ accessKey: 'AK' })).credentials).toBeUndefined();
-    expect(sesClientConfig(decode({ secretKey: 'SK' })).credentials).toBeUndefined();
+    expect(sdkClientConfig(decode({ accessKey: 'AK' })).credentials).toBeUndefined();
+    expect(sdkClientConfig(decode({ secretKey: 'SK' })).credentials).toBeUndefined();
   });
 
   it('passes region and endpoint, and bounds attempts and connections', () => {
-    const options = sesClientConfig(decode({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:5000' }));
+    const options = sdkClientConfig(decode({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:5000' }));
     expect(options).toMatchObject({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:5000', maxAttempts: 2 });
     expect(options.requestHandler).toEqual({ connectionTimeout: 5_000, requestTimeout: 10_000 });
   });
