@@ -11,6 +11,11 @@ function kindText(spec: FieldSpec): string {
   return spec.kind === 'enum' ? (spec.values ?? []).map((v) => `\`${v}\``).join(' \\| ') : spec.kind;
 }
 
+/** Text safe inside a Markdown table cell: a `|`, even within backticks, would end the cell. */
+function cell(text: string): string {
+  return text.replace(/(?<!\\)\|/g, '\\|');
+}
+
 /** A Markdown section for one binding type, generated from its spec so the docs cannot drift from the code. */
 export function bindingDocs(spec: BindingSpec): string {
   const fields = Object.entries(spec.metadata) as Array<[string, FieldSpec]>;
@@ -21,13 +26,13 @@ export function bindingDocs(spec: BindingSpec): string {
     const flags = [field.options.required ? 'required' : '', field.options.sensitive ? 'secret' : '']
       .filter(Boolean)
       .join(', ');
-    return `| ${names} | ${kindText(field)} | ${defaultText(field)} | ${flags} | ${field.options.description} |`;
+    return `| ${names} | ${kindText(field)} | ${defaultText(field)} | ${flags} | ${cell(field.options.description)} |`;
   });
   const operations = Object.entries(spec.operations).map(([name, op]) => {
     const metadata = Object.entries(op.metadata ?? {})
-      .map(([key, text]) => `\`${key}\`: ${text}`)
+      .map(([key, text]) => `\`${key}\`: ${cell(text)}`)
       .join(' ');
-    return `| \`${name}\` | ${op.description} | ${metadata} |`;
+    return `| \`${name}\` | ${cell(op.description)} | ${metadata} |`;
   });
   const aliases = spec.aliases?.length ? `, also \`${spec.aliases.join('`, `')}\`` : '';
   const differences =
