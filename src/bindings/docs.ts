@@ -23,7 +23,8 @@ export function bindingDocs(spec: BindingSpec): string {
   const ignored = fields.filter(([, field]) => field.options.ignored).map(([name]) => `\`${name}\``);
   const rows = used.map(([name, field]) => {
     const names = [name, ...(field.options.aliases ?? [])].map((n) => `\`${n}\``).join(' / ');
-    const flags = [field.options.required ? 'required' : '', field.options.sensitive ? 'secret' : '']
+    const secret = typeof field.options.sensitive === 'function' ? 'secret when it holds a password' : 'secret';
+    const flags = [field.options.required ? 'required' : '', field.options.sensitive ? secret : '']
       .filter(Boolean)
       .join(', ');
     return `| ${names} | ${kindText(field)} | ${defaultText(field)} | ${flags} | ${cell(field.options.description)} |`;

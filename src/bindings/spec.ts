@@ -5,8 +5,11 @@ interface FieldOptions<T> {
   description: string;
   required?: boolean;
   default?: T;
-  /** A secret: never logged, never shown, and (in later stages) never a literal outside `dev`. */
-  sensitive?: boolean;
+  /**
+   * A secret: never logged, never shown, and never a literal outside `dev`. A function makes the
+   * field secret only for values it recognises (a URL with a password); such a field is still never shown.
+   */
+  sensitive?: boolean | ((value: string) => boolean);
   /** Other names daprd accepts for the same field, matched case-insensitively too. */
   aliases?: readonly string[];
   /** Accepted for compatibility with daprd's component files, but unused by an output binding. */

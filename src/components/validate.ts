@@ -22,6 +22,12 @@ export interface ValidationContext {
   secretStores: ReadonlyMap<string, ParsedComponent>;
 }
 
+/** Whether a literal value of this field is a secret: always for a sensitive field, or when its rule recognises one. */
+function isSecretValue(spec: { options: { sensitive?: boolean | ((value: string) => boolean) } } | undefined, value: string) {
+  const sensitive = spec?.options.sensitive;
+  return typeof sensitive === 'function' ? sensitive(value) : sensitive === true;
+}
+
 /** The stage in which secrets may be written into component files, for local work. */
 export const DEV_STAGE = 'dev';
 
@@ -62,7 +68,7 @@ function sourceErrors(component: ParsedComponent, fields: FieldSpecs, context: V
         errors.push(`auth.secretStore "${component.secretStore}" names no secret store component for app ID "${context.appId}"`);
       }
     }
-    if (item.value && context.stage !== DEV_STAGE && fieldNamed(fields, item.name)?.options.sensitive) {
+    if (item.value && context.stage !== DEV_STAGE && isSecretValue(fieldNamed(fields, item.name), item.value)) {
       errors.push(
         `metadata "${item.name}" is a secret: outside the ${DEV_STAGE} stage use a secretKeyRef or an envRef, not a value`,
       );

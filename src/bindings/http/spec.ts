@@ -1,4 +1,5 @@
 import { defineBinding, field, type DecodedConfig } from '../spec';
+import { urlHasPassword } from '../credentials';
 
 /** daprd's `defaultMaxResponseBodySizeBytes` (bindings/http/http.go): 100 MB. */
 export const DEFAULT_MAX_RESPONSE_BODY_SIZE = 100 << 20;
@@ -12,6 +13,7 @@ const httpFields = {
   url: field.string({
     description: 'Base URL of the HTTP endpoint; the request metadata `path` is appended under it.',
     required: true,
+    sensitive: urlHasPassword,
   }),
   responseTimeout: field.duration({
     description: 'Maximum time for one request, response body included (daprd: none; here the operation timeout).',

@@ -1,6 +1,7 @@
 import { defineBinding, field, type DecodedConfig } from '../spec';
 import { parseBrokerUrl } from './broker-url';
 import { hasPemBlock } from './pem';
+import { urlHasPassword } from '../credentials';
 
 /** daprd's `defaultWait` (bindings/mqtt3/metadata.go): the bound of a connect and of one publish. */
 export const DEFAULT_WAIT_MS = 10_000;
@@ -18,6 +19,7 @@ const mqtt3Fields = {
       'Broker URL: tcp:// or mqtt:// (plain), ssl://, tls://, mqtts://, tcps:// or mqtt+ssl:// (TLS), ws:// or wss://; ' +
       'user:password in it are the credentials (then keep the URL in a secret). A path is ignored, as daprd does.',
     required: true,
+    sensitive: urlHasPassword,
   }),
   topic: field.string({
     description: 'Topic every message is published to, unless the request metadata `topic` names another.',

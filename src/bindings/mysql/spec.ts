@@ -1,6 +1,7 @@
 import { defineBinding, field, type DecodedConfig } from '../spec';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from './connection-options';
 import { describeDsnError, parseMysqlDsn } from './dsn';
+import { dsnHasPassword } from '../credentials';
 
 /** A statement with no readTimeout in its DSN still counts this long toward the operation's bound. */
 const DEFAULT_STATEMENT_MS = 30_000;
@@ -10,7 +11,7 @@ const mysqlFields = {
     description:
       'go-sql-driver DSN: `user:password@tcp(host:3306)/dbname?param=value` (tls, loc, timeout, readTimeout, collation…).',
     required: true,
-    sensitive: true,
+    sensitive: dsnHasPassword,
   }),
   pemPath: field.string({
     description:

@@ -1,6 +1,7 @@
 import { defineBinding, field, type DecodedConfig } from '../spec';
 import { connectionSettings } from './connection-string';
 import { settingsProblem } from './pg-config';
+import { pgConnectionHasPassword } from '../credentials';
 
 /** daprd's `defaultTimeout` (bindings/postgres/metadata.go): connect and ping at init. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -33,7 +34,7 @@ const postgresFields = {
   connectionString: field.string({
     description:
       'pgx connection string: a `postgres://` URL or `key=value` pairs (host, port, user, password, dbname, sslmode…).',
-    sensitive: true,
+    sensitive: pgConnectionHasPassword,
     aliases: ['url'],
   }),
   host: field.string({ description: 'Overrides the host of connectionString.' }),

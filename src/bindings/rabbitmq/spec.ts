@@ -1,5 +1,6 @@
 import { defineBinding, field, type DecodedConfig } from '../spec';
 import { parseTtlMs, TtlError } from './ttl';
+import { urlHasPassword } from '../credentials';
 
 /** How long opening a connection (TCP, TLS, AMQP handshake) may take. */
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -12,7 +13,7 @@ const rabbitmqFields = {
   host: field.string({
     description: 'AMQP URL of the broker, amqp://user:password@host:port/vhost (amqps:// for TLS).',
     required: true,
-    sensitive: true,
+    sensitive: urlHasPassword,
   }),
   queueName: field.string({
     description: 'Queue declared at connect and published to through the default exchange.',

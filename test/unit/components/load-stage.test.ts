@@ -108,6 +108,31 @@ describe('loadStage', () => {
       expect(errors.join('')).not.toContain('hunter2');
     });
 
+    it('takes a connection URL as a literal outside dev unless it carries a password', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'components-'));
+      const rabbit = (host: string) =>
+        [
+          'apiVersion: dapr.io/v1alpha1',
+          'kind: Component',
+          'metadata:',
+          '  name: queue',
+          'spec:',
+          '  type: bindings.rabbitmq',
+          '  version: v1',
+          '  metadata:',
+          `  - {name: host, value: '${host}'}`,
+          '  - {name: queueName, value: orders}',
+          '',
+        ].join('\n');
+      writeFileSync(join(dir, 'queue.yaml'), rabbit('amqp://rabbit.internal:5672'));
+      expect(load(dir, 'prod').errors).toEqual([]);
+      writeFileSync(join(dir, 'queue.yaml'), rabbit('amqp://app:hunter2@rabbit.internal:5672'));
+      const { errors } = load(dir, 'prod');
+      expect(errors).toEqual([expect.stringContaining('metadata "host" is a secret: outside the dev stage')]);
+      expect(errors.join('')).not.toContain('hunter2');
+      expect(load(dir, 'dev').errors).toEqual([]);
+    });
+
     it('refuses a literal key in a secret store outside dev', () => {
       const dir = mkdtempSync(join(tmpdir(), 'components-'));
       writeFileSync(
