@@ -5,8 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { HANDLER_DIR, ROOT, STAGE, WORKERS_DIR } from './config';
+import { bundleWorkers } from './environment';
 
 export const RAW_LIB_BUNDLE = join(WORKERS_DIR, 'raw-kafka.js');
 
@@ -22,15 +22,7 @@ export async function buildBundles(): Promise<void> {
       `scripts/build.ts failed (${result.status ?? result.signal ?? result.error?.message}):\n${result.stdout}${result.stderr}`,
     );
   }
-  await build({
-    entryPoints: ['cold', 'warm', 'memory', 'raw-kafka'].map((name) => join(ROOT, 'bench', 'workers', `${name}.ts`)),
-    outdir: WORKERS_DIR,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'error',
-  });
+  await bundleWorkers(
+    ['cold', 'warm', 'memory', 'raw-kafka'].map((name) => join(ROOT, 'bench', 'workers', `${name}.ts`)),
+  );
 }

@@ -1,10 +1,10 @@
 /** The table printed at the end, and bench/results/latest.json. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { cpus } from 'node:os';
 import type { BundleResult } from './bundle-size';
 import type { ColdStartResult } from './cold-start';
 import { RESULTS_FILE, TARGETS } from './config';
+import { measuredOn } from './environment';
 import type { LatencyResult } from './latency';
 import type { MemoryResult, MemoryRun, MemorySide } from './memory';
 
@@ -133,13 +133,7 @@ export function writeResults(results: Results, table: Row[], meta: Record<string
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   const document = {
     generatedAt: new Date().toISOString(),
-    environment: {
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      ...meta,
-    },
+    environment: measuredOn(meta),
     targets: TARGETS,
     summary: table.map(({ figure, value, baseline, target, met }) => ({ figure, value, baseline, target, met })),
     ...results,

@@ -5,8 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { WORKERS_DIR } from '../config';
+import { bundleWorkers } from '../environment';
 import { BUILD_DIR, ROOT, STAGES_DIR } from './config';
 
 /** The cold-start stages: a Kafka-only one, and the same Kafka component plus aws.s3, aws.sqs and aws.dynamodb. */
@@ -45,17 +44,9 @@ export const memoryWorker = (binding: (typeof MEMORY_BINDINGS)[number]): string 
 /** Builds both stages and the memory workers. */
 export async function buildAll(): Promise<void> {
   for (const stage of STAGES) buildStage(stage);
-  await build({
-    entryPoints: Object.fromEntries(
+  await bundleWorkers(
+    Object.fromEntries(
       MEMORY_BINDINGS.map((b) => [memoryWorker(b), join(ROOT, 'bench', 'catalog', 'workers', `memory-${b}.ts`)]),
     ),
-    outdir: WORKERS_DIR,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'error',
-  });
+  );
 }

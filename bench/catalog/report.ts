@@ -1,11 +1,11 @@
 /** The tables npm run bench:catalog prints, and bench/results/catalog-latest.json. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import type { ColdResult } from './cold';
 import { RESULTS_FILE } from './config';
 import type { MemoryResult } from './memory';
 import type { WarmResult } from './warm';
+import { measuredOn } from '../environment';
 
 /** Everything one run measured. */
 export interface CatalogResults {
@@ -107,13 +107,7 @@ export function writeResults(results: CatalogResults, meta: Record<string, unkno
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   const document = {
     generatedAt: new Date().toISOString(),
-    environment: {
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      ...meta,
-    },
+    environment: measuredOn(meta),
     ...results,
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`);

@@ -48,20 +48,21 @@ export function formatRfc3339Nano(wall: WallClock, offsetMinutes: number): strin
 
 /** An instant in nanoseconds since the Unix epoch, as `time.Now().UTC().Format(time.RFC3339Nano)`. */
 export function formatUtcNanos(epochNanos: bigint): string {
-  const ms = Number(epochNanos / 1_000_000n);
-  const date = new Date(ms);
-  return formatRfc3339Nano(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: date.getUTCHours(),
-      minute: date.getUTCMinutes(),
-      second: date.getUTCSeconds(),
-      nanosecond: Number(epochNanos % 1_000_000_000n),
-    },
-    0,
-  );
+  const date = new Date(Number(epochNanos / 1_000_000n));
+  return formatRfc3339Nano(utcWallClock(date, Number(epochNanos % 1_000_000_000n)), 0);
+}
+
+/** The UTC wall-clock fields of a date, with the given nanoseconds as the sub-second part. */
+export function utcWallClock(date: Date, nanosecond: number): WallClock {
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+    nanosecond,
+  };
 }
 
 /** A wall clock in nanoseconds (microsecond resolution) and a monotonic one, read together. */

@@ -1,4 +1,4 @@
-import { formatRfc3339Nano, type WallClock } from '../go-time';
+import { formatRfc3339Nano, utcWallClock, type WallClock } from '../go-time';
 
 /** A DATE/DATETIME/TIMESTAMP value Go's driver or encoder refuses, with go-sql-driver's or Go's words. */
 export class TimeValueError extends Error {}
@@ -58,16 +58,7 @@ function normalise(fields: WallClock): { wall: WallClock; wallMs: number } {
   const date = new Date(0);
   date.setUTCFullYear(fields.year, fields.month - 1, fields.day);
   date.setUTCHours(fields.hour, fields.minute, fields.second, 0);
-  const wall = {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    hour: date.getUTCHours(),
-    minute: date.getUTCMinutes(),
-    second: date.getUTCSeconds(),
-    nanosecond: fields.nanosecond,
-  };
-  return { wall, wallMs: date.getTime() };
+  return { wall: utcWallClock(date, fields.nanosecond), wallMs: date.getTime() };
 }
 
 const ZERO = '0000-00-00 00:00:00.000000';
