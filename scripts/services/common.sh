@@ -1,5 +1,6 @@
-# Shared helpers for the apt-installed service scripts (redis.sh, postgres.sh,
-# mariadb.sh, rabbitmq.sh, mosquitto.sh). Source it after setting SERVICE_NAME.
+# Shared helpers for the service scripts (kafka.sh, moto.sh and the apt-installed
+# redis.sh, postgres.sh, mariadb.sh, rabbitmq.sh, mosquitto.sh). Source it after
+# setting SERVICE_NAME.
 # shellcheck shell=bash disable=SC2034
 
 COMMON_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

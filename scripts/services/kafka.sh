@@ -12,9 +12,11 @@
 #   kafka.sh status    exit 0 if 127.0.0.1:9092 and 127.0.0.1:9093 answer
 #   kafka.sh env       print the addresses and SASL credentials as KEY=value lines
 set -euo pipefail
+SERVICE_NAME=kafka
+# shellcheck source=scripts/services/common.sh disable=SC2034
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$HERE/../.." && pwd)"
+HERE="$COMMON_HERE"
 POM="$HERE/kafka/pom.xml"
 LOG4J_CONFIG="$HERE/kafka/log4j2.properties"
 
@@ -39,11 +41,7 @@ START_TIMEOUT=${KAFKA_START_TIMEOUT:-90}
 STOP_TIMEOUT=${KAFKA_STOP_TIMEOUT:-60}
 READY_TOPIC=services-readiness
 
-log() { echo "[kafka] $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 join_by_comma() { local IFS=,; echo "$*"; }
-
-port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 
 require_tools() {
   command -v java >/dev/null || die "java not found (run scripts/services/up.sh, or: apt-get install -y openjdk-17-jre-headless)"
@@ -129,23 +127,8 @@ format_storage() {
   fi
 }
 
-# kill -0 is not enough: an exited child stays a zombie until reaped.
-proc_running() {
-  local state
-  state="$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1 || true)"
-  [[ -n "$state" && "$state" != Z ]]
-}
-
-# Also checks the command line, as a PID in a stale PID file may have been reused.
-broker_alive() { [[ -n "$1" ]] && proc_running "$1" && grep -qs 'kafka\.Kafka' "/proc/$1/cmdline"; }
-
-# PID from our pid file, only if that process is still our broker.
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid
-  pid="$(cat "$PID_FILE")"
-  broker_alive "$pid" && echo "$pid"
-}
+# PID from our pid file, only if that process is still our broker (a stale pid may have been reused).
+running_pid() { pid_from_file "$PID_FILE" 'kafka\.Kafka'; }
 
 # Client config for SASL mechanism $1; prints its path. Also handy for manual runs:
 #   ConsoleProducer --bootstrap-server 127.0.0.1:9093 --command-config .services/kafka/client-plain.properties
@@ -264,7 +247,7 @@ start() {
 
   local deadline=$((SECONDS + START_TIMEOUT))
   while ((SECONDS < deadline)); do
-    # Not broker_alive: right after the fork the child may not have exec'ed java yet.
+    # Not running_pid's command-line check: right after the fork the child may not have exec'ed java yet.
     proc_running "$pid" || fail_start "broker process $pid exited"
     if port_open "$HOST" "$PORT" && port_open "$HOST" "$SASL_PORT"; then
       [[ -n "$listening" ]] || log "listening after $((SECONDS - started))s; checking produce on $PORT and over SASL on $SASL_PORT"
@@ -291,16 +274,9 @@ stop() {
     return 0
   fi
   log "stopping broker (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + STOP_TIMEOUT))
-  while broker_alive "$pid" && ((SECONDS < deadline)); do sleep 0.5; done
-  if broker_alive "$pid"; then
-    log "broker did not stop within ${STOP_TIMEOUT}s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-    while broker_alive "$pid"; do sleep 0.2; done
-  fi
+  kill_and_wait "$pid" "$STOP_TIMEOUT"
   rm -f "$PID_FILE"
-  deadline=$((SECONDS + 10))
+  local deadline=$((SECONDS + 10))
   while port_open "$HOST" "$PORT" || port_open "$HOST" "$SASL_PORT"; do
     ((SECONDS < deadline)) || die "ports $PORT/$SASL_PORT still open after the broker stopped"
     sleep 0.5
