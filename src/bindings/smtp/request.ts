@@ -1,7 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { InvalidRequestMetadataError } from '../../api/errors';
 import type { InvokeRequest } from '../driver';
-import { goUnquote } from '../localstorage/data';
+import { goUnquote } from '../go-strconv';
 import { goQuote, parsePriority } from './priority';
 import type { SmtpConfig } from './spec';
 

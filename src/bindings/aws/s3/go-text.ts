@@ -2,7 +2,7 @@
  * Go's text for the values daprd's s3 binding prints: `strconv.FormatFloat(f, 'f', -1, 64)`,
  * `strings.TrimSpace` and `base64.StdEncoding` decoding errors.
  */
-import { decodeRune } from '../../localstorage/data';
+import { decodeRune } from '../../../api/go-utf8';
 
 /** A float64 in Go's `'f'` format with the shortest digits: never an exponent (`1e21` → `1000000000000000000000`). */
 export function goFormatFloatF(value: number): string {

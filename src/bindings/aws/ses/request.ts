@@ -1,7 +1,7 @@
 import type { SendEmailCommandInput } from '@aws-sdk/client-ses';
 import { InvalidRequestMetadataError } from '../../../api/errors';
 import type { InvokeRequest } from '../../driver';
-import { goUnquote } from '../../localstorage/data';
+import { goUnquote } from '../../go-strconv';
 import type { SesConfig } from './spec';
 
 /** daprd's character set for the subject and the HTML body. */

@@ -2,10 +2,10 @@ import {
   bytesToWrite,
   fileNameProblem,
   goBase64Decode,
-  goUnquote,
   isWithin,
   resolveUnderRoot,
 } from '../../../../src/bindings/localstorage/data';
+import { goUnquote } from '../../../../src/bindings/go-strconv';
 import { checkComponentProperties } from '../../../../src/bindings/module';
 import { spec } from '../../../../src/bindings/localstorage/spec';
 
