@@ -12,7 +12,7 @@ function queryUnescape(segment: string): string {
 }
 
 /** Collapses `//` and drops a trailing `/`, as daprd's CleanPath and StripSlashes middlewares do. */
-export function cleanPath(rawPath: string): string {
+function cleanPath(rawPath: string): string {
   const cleaned = `/${rawPath
     .split('/')
     .filter((part) => part !== '')

@@ -9,7 +9,7 @@ const EMPTY = Buffer.alloc(0);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** daprd's `metadata.<key>` response headers; keys that cannot be header names are left out. */
-export function metadataHeaders(metadata: Readonly<Record<string, string>> | undefined): Record<string, string> {
+function metadataHeaders(metadata: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata ?? {})) {
     const name = `metadata.${key}`;

@@ -67,7 +67,7 @@ export function parseByteSize(raw: string): number {
 }
 
 /** Parses an integer as Go's strconv does for these fields. */
-export function parseInteger(raw: string): number {
+function parseInteger(raw: string): number {
   const value = raw.trim();
   if (!/^[+-]?\d+$/.test(value)) throw new Error(`"${raw}" is not an integer`);
   return Number(value);

@@ -59,7 +59,7 @@ export const BINDING_IAM_RULES: Readonly<Record<string, BindingIamRule>> = {
  * in `-` and six random characters, hence `-??????`; a name given as a full ARN is used as it is
  * (and with the suffix pattern, for a partial ARN).
  */
-export const secretsManager: SecretStoreIamRule = ({ store, secretNames }) => {
+const secretsManager: SecretStoreIamRule = ({ store, secretNames }) => {
   const region = regionOf(store);
   const resources: IamResource[] = [];
   for (const name of secretNames) {

@@ -5,7 +5,7 @@ import { urlHasPassword } from '../credentials';
 export const DEFAULT_MAX_RESPONSE_BODY_SIZE = 100 << 20;
 
 /** Without `responseTimeout` daprd waits for the caller's context; here the call is bounded by this. */
-export const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
+const DEFAULT_OPERATION_TIMEOUT_MS = 30_000;
 
 const MTLS_REFUSAL = 'mTLS (client certificates and custom root CAs) is not supported yet by this project';
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { defineBinding, field, type DecodedConfig } from '../spec';
 
 /** daprd's `disallowedRootPaths` (bindings/localstorage/localstorage.go). */
-export const DISALLOWED_ROOT_PATHS = ['/proc', '/sys', '/boot', '/var/run/secrets'] as const;
+const DISALLOWED_ROOT_PATHS = ['/proc', '/sys', '/boot', '/var/run/secrets'] as const;
 
 const localStorageFields = {
   rootPath: field.string({

@@ -15,7 +15,7 @@ function goFloat(value: number): string {
 }
 
 /** Go's `fmt` `%g` of a float64 (shortest digits; exponent form below 1e-4 or from 1e6 on). */
-export function goG(value: number): string {
+function goG(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf';
   if (value === 0) return Object.is(value, -0) ? '-0' : '0';
@@ -128,7 +128,7 @@ function readBound(text: string, start: number, stops: string): [string | null, 
 }
 
 /** Parses `[a,b)`, `(,b]`, `empty`. */
-export function parseRangeLiteral(text: string): RangeLiteral {
+function parseRangeLiteral(text: string): RangeLiteral {
   if (text === 'empty') return { lower: null, upper: null, lowerType: 'E', upperType: 'E' };
   const open = text[0];
   if (open !== '[' && open !== '(') throw new GoMarshalError(`cannot decode range value ${JSON.stringify(text)}`);

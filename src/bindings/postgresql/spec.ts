@@ -4,13 +4,13 @@ import { settingsProblem } from './pg-config';
 import { pgConnectionHasPassword } from '../credentials';
 
 /** daprd's `defaultTimeout` (bindings/postgres/metadata.go): connect and ping at init. */
-export const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** Connections pooled when `maxConns` is unset or 1 or less: Lambda runs one request at a time. */
 export const DEFAULT_MAX_CONNS = 1;
 
 /** pgx's query execution modes (daprd's `queryExecMode`, matched case-sensitively as daprd does). */
-export const QUERY_EXEC_MODES = ['cache_statement', 'cache_describe', 'describe_exec', 'exec', 'simple_protocol'];
+const QUERY_EXEC_MODES = ['cache_statement', 'cache_describe', 'describe_exec', 'exec', 'simple_protocol'];
 
 const AWS_IAM_REFUSAL = 'AWS IAM authentication is not supported yet';
 const AZURE_AD_REFUSAL = 'Azure AD authentication is not supported yet';

@@ -6,7 +6,7 @@ import { urlHasPassword } from '../credentials';
 export const CONNECT_TIMEOUT_MS = 5_000;
 
 /** How long the broker may take to confirm one publish, on top of a reconnect. */
-export const CONFIRM_TIMEOUT_MS = 10_000;
+const CONFIRM_TIMEOUT_MS = 10_000;
 
 /** The rabbitmq component's fields, with daprd's names and defaults (bindings/rabbitmq/rabbitmq.go). */
 const rabbitmqFields = {

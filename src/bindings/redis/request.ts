@@ -12,7 +12,7 @@ export type RedisCommand = [
 ];
 
 /** `key`, exactly as daprd reads it: the exact-case key, present and non-empty. */
-export function requestKey(request: InvokeRequest): string {
+function requestKey(request: InvokeRequest): string {
   const key = request.metadata.key;
   if (key === undefined || key === '') throw new InvalidRequestMetadataError(request.name, MISSING_KEY);
   return key;

@@ -1,8 +1,8 @@
 /** daprd's default X-priority when none is given. */
-export const DEFAULT_PRIORITY = 3;
+const DEFAULT_PRIORITY = 3;
 
 /** daprd's message for a priority outside 1..5 (sic: two spaces, as bindings/smtp/smtp.go). */
-export const PRIORITY_RANGE = 'smtp binding error:  priority value must be between 1 (highest) and 5 (lowest)';
+const PRIORITY_RANGE = 'smtp binding error:  priority value must be between 1 (highest) and 5 (lowest)';
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);

@@ -38,7 +38,7 @@ const smtpFields = {
 export type SmtpConfig = DecodedConfig<typeof smtpFields>;
 
 /** daprd's checks in `parseMetadata`, with its messages. */
-export function validateSmtpConfig(config: SmtpConfig): string[] {
+function validateSmtpConfig(config: SmtpConfig): string[] {
   const errors: string[] = [];
   if (!config.host || !config.port) errors.push(HOST_PORT_REQUIRED);
   if (Boolean(config.user) !== Boolean(config.password)) errors.push(USER_PASSWORD_PAIRED);

@@ -31,7 +31,7 @@ const CREATE_PAYLOAD = go.struct('s3.bulkCreatePayload', {
 const DELETE_PAYLOAD = go.struct('s3.bulkDeletePayload', { keys: go.slice('[]string', go.string) });
 
 /** daprd's default number of objects in flight at once. */
-export const DEFAULT_BULK_CONCURRENCY = 10;
+const DEFAULT_BULK_CONCURRENCY = 10;
 
 function concurrencyOf(value: number | undefined): number {
   if (value === undefined) return DEFAULT_BULK_CONCURRENCY;

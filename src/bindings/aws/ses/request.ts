@@ -5,7 +5,7 @@ import { goUnquote } from '../../go-strconv';
 import type { SesConfig } from './spec';
 
 /** daprd's character set for the subject and the HTML body. */
-export const CHARSET = 'UTF-8';
+const CHARSET = 'UTF-8';
 
 /** daprd's messages for a field missing from both the component and the request (bindings/aws/ses/ses.go `Invoke`). */
 export const MISSING = {
