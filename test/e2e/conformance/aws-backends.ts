@@ -18,15 +18,11 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { motoEndpoint } from '../../support/aws';
+import { motoClientConfig, motoStoreMetadata } from '../../support/aws';
 import { PrivateMoto } from '../../support/private-moto';
 
-const REGION = 'us-east-1';
-
-/** The component metadata that points an AWS binding at moto. */
-export function motoMetadata(): Record<string, string> {
-  return { endpoint: motoEndpoint(), region: REGION, accessKey: 'test', secretKey: 'test' };
-}
+/** The component metadata that points an AWS binding at moto (the same as a secret store's). */
+export const motoMetadata = motoStoreMetadata;
 
 /**
  * The AWS resources of one conformance run in moto (bucket, queues, topic, table, stream, sender),
@@ -43,11 +39,7 @@ export class AwsConformanceBackends {
   readonly sender: string;
   topicArn = '';
   private queueUrls = new Map<string, string>();
-  private readonly config = {
-    endpoint: motoEndpoint(),
-    region: REGION,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  };
+  private readonly config = motoClientConfig();
   readonly s3 = new S3Client({ ...this.config, forcePathStyle: true });
   readonly sqs = new SQSClient(this.config);
   readonly sns = new SNSClient(this.config);
